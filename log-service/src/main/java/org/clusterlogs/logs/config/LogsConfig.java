@@ -1,0 +1,44 @@
+package org.clusterlogs.logs.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Where this node's logs are and how they are served. Keys are {@code logs.*}. */
+@ConfigMapping(prefix = "logs")
+public interface LogsConfig {
+
+    /** This node's id (the Mesos agent id); sent as AGENT_ID with task log lines. */
+    @WithDefault("local-node")
+    String nodeId();
+
+    /** Mesos sandbox root: {@code <root>/frameworks/<fw>/executors/<ex>/runs/<container>/...}. */
+    Path sandboxRoot();
+
+    /** Kubernetes pod log root: {@code <root>/<namespace>_<pod>_<uid>/<container>/<n>.log}. */
+    Path podsRoot();
+
+    /** Directory of component log files, one {@code <name>.log} per component. */
+    Path componentsDir();
+
+    /** Journal directory read with {@code journalctl --directory}. */
+    Path journalDir();
+
+    /** The journalctl executable. */
+    @WithDefault("journalctl")
+    String journalctl();
+
+    /** Longest line served as one entry; longer lines are split into pieces of this size. */
+    @WithDefault("1048576")
+    int maxLineBytes();
+
+    /** Idle time after which an open stream sends the SSE comment {@code : ping}. */
+    @WithDefault("15s")
+    Duration pingInterval();
+
+    /** Safety re-check of followed logs, in case a change notification was missed. */
+    @WithDefault("2s")
+    Duration followRecheck();
+}

@@ -1,0 +1,18 @@
+package org.clusterlogs.logs.source;
+
+import java.util.SortedMap;
+
+/**
+ * One log entry as every format needs it.
+ *
+ * @param cursor        the position right after this entry, as a client sends it back
+ *                      ({@code cursor} parameter, SSE {@code id}, {@code Last-Event-ID})
+ * @param fields        the entry's fields, keys sorted (journal fields, or MESSAGE plus ids)
+ * @param text          the bytes of the text format, without the final newline; {@code null}
+ *                      for an entry that prints nothing as text (a journal entry without MESSAGE)
+ * @param realtimeMicros wall-clock time in µs since the epoch, or -1 when the source has none
+ * @param monotonicMicros monotonic time in µs, or -1 when the source has none
+ */
+public record Entry(String cursor, SortedMap<String, String> fields, byte[] text,
+                    long realtimeMicros, long monotonicMicros) {
+}

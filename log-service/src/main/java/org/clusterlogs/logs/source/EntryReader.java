@@ -1,0 +1,27 @@
+package org.clusterlogs.logs.source;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * Reads entries forward from a position. {@link #next()} answers {@code null} when nothing
+ * more is available <em>now</em>; a follower calls it again after the log changed, and the
+ * reader then continues exactly where it stopped (across rotation, where the source supports it).
+ */
+public interface EntryReader extends Closeable {
+
+    /** The next entry, or {@code null} when the reader is at the current end of the log. */
+    Entry next() throws IOException;
+
+    /**
+     * Whether the entry that {@link #next()} will return once more data arrives is still
+     * incomplete in the log (a partial last line). A range read ends by calling
+     * {@link #flushPartial()} to return it anyway.
+     */
+    default Entry flushPartial() throws IOException {
+        return null;
+    }
+
+    @Override
+    void close() throws IOException;
+}

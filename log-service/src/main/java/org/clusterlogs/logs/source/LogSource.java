@@ -1,0 +1,36 @@
+package org.clusterlogs.logs.source;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One readable log: a sandbox file, a component log file, a pod container's CRI files or
+ * (a filtered view of) the journal. Filters given when the source was made narrow every
+ * operation here, so counts are counts of matching entries.
+ *
+ * <p>Positioning model (shared/spec/DECISIONS.md): a position is <em>between</em> two entries;
+ * a cursor names the position after the entry it was taken from.
+ */
+public interface LogSource {
+
+    /** Before the first entry. */
+    Position head();
+
+    /** After the last entry present now. */
+    Position tail() throws IOException;
+
+    /** The position after the entry this cursor was taken from; throws {@link BadCursorException}. */
+    Position after(String cursor) throws IOException;
+
+    /**
+     * Moves {@code count} (&gt; 0) matching entries back from {@code from}, clamped at the head.
+     */
+    Position back(Position from, long count) throws IOException;
+
+    /** A reader that starts at {@code from}. */
+    EntryReader open(Position from) throws IOException;
+
+    /** Paths whose change may mean new entries (files or directories); a follower watches them. */
+    List<Path> watchPaths();
+}
