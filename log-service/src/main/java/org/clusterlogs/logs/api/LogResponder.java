@@ -1,0 +1,49 @@
+package org.clusterlogs.logs.api;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.clusterlogs.logs.config.LogsConfig;
+import org.clusterlogs.logs.follow.ChangeNotifier;
+import org.clusterlogs.logs.metrics.LogMetrics;
+import org.clusterlogs.logs.read.LogStream;
+import org.clusterlogs.logs.read.ReadExecutor;
+import org.clusterlogs.logs.read.ReadParams;
+import org.clusterlogs.logs.read.format.EntryFormat;
+import org.clusterlogs.logs.source.FieldFilter;
+import org.clusterlogs.logs.source.LogSource;
+
+import java.util.List;
+
+/** What every log route does once it knows its source: read the parameters, stream the answer. */
+@ApplicationScoped
+public class LogResponder {
+
+    private final LogStream.Deps deps;
+    private final ProblemResponder problems;
+
+    public LogResponder(ReadExecutor executor, ChangeNotifier notifier, LogMetrics metrics, Vertx vertx,
+                        LogsConfig config, ProblemResponder problems) {
+        this.deps = new LogStream.Deps(executor, notifier, metrics, vertx, config.pingInterval());
+        this.problems = problems;
+    }
+
+    /** The {@code filter} parameters; a malformed one is a 400. */
+    public FieldFilter filter(RoutingContext rc) {
+        List<String> filters = rc.queryParam("filter");
+        return FieldFilter.parse(filters);
+    }
+
+    /** Streams {@code source} as the request asks (format by Accept, position by parameters). */
+    public void respond(RoutingContext rc, LogSource source) {
+        ReadParams params = ReadParams.parse(first(rc, "cursor"), first(rc, "skip"), first(rc, "limit"),
+                rc.request().getHeader("Last-Event-ID"));
+        EntryFormat format = EntryFormat.forAccept(rc.request().getHeader("Accept"));
+        new LogStream(rc.response(), source, params, format, deps, e -> problems.fail(rc, e)).start();
+    }
+
+    private static String first(RoutingContext rc, String name) {
+        List<String> values = rc.queryParam(name);
+        return values.isEmpty() ? null : values.get(0);
+    }
+}

@@ -1,0 +1,63 @@
+package org.clusterlogs.logs.api;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives every log route the shared parameters and responses declared once in
+ * {@code META-INF/openapi.yaml}, so the routes' code carries only what is their own.
+ */
+public class LogRoutesOpenApiFilter implements OASFilter {
+
+    private static final List<String> READ_PARAMETERS =
+            List.of("cursor", "skip", "limit", "filter", "lastEventId", "accept");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            Operation get = path.getValue().getGET();
+            if (get == null || !path.getKey().startsWith("/system/v1/logs/v2/")) {
+                continue;
+            }
+            String p = path.getKey();
+            APIResponses responses = OASFactory.createAPIResponses();
+            if (p.endsWith("/download")) {
+                responses.addAPIResponse("200", ref("download"));
+            } else if (p.endsWith("/files/browse")) {
+                responses.addAPIResponse("200", ref("browse"));
+            } else {
+                READ_PARAMETERS.forEach(name -> get.addParameter(
+                        OASFactory.createParameter().ref("#/components/parameters/" + name)));
+                responses.addAPIResponse("200", ref("logLines"));
+                responses.addAPIResponse("204", ref("noLines"));
+            }
+            responses.addAPIResponse("400", ref("badRequest"));
+            responses.addAPIResponse("404", ref("notFound"));
+            get.setResponses(responses);
+            if (get.getParameters() != null) {
+                get.getParameters().forEach(LogRoutesOpenApiFilter::describePathParameter);
+            }
+        }
+    }
+
+    private static org.eclipse.microprofile.openapi.models.responses.APIResponse ref(String name) {
+        return OASFactory.createAPIResponse().ref("#/components/responses/" + name);
+    }
+
+    private static void describePathParameter(Parameter parameter) {
+        if (parameter.getIn() == Parameter.In.PATH && parameter.getDescription() == null) {
+            parameter.setDescription("One path segment; `..`, `/` (also as %2F) and control characters are refused with 400.");
+        }
+    }
+}

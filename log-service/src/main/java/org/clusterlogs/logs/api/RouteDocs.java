@@ -1,0 +1,68 @@
+package org.clusterlogs.logs.api;
+
+/** OpenAPI descriptions of the routes, with every deviation from DC/OS spelled out. */
+final class RouteDocs {
+
+    static final String POSITIONING = """
+            Positioning: a position lies between two entries; `cursor` names the position after \
+            the entry it was taken from (`BEG` = before the first, `END` = after the last). \
+            `skip=k` then moves exactly k entries forward (k>0) or back (k<0), clamped at the ends; \
+            `skip<0` without a cursor counts back from the end; `limit=n` returns at most n entries \
+            (0 = no limit). `Last-Event-ID` overrides `cursor`, `skip` and `limit`.
+
+            Formats by `Accept` (exact match on the whole header): `text/event-stream` follows for ever \
+            with `: ping` every 15 s while idle and an `id` on every event; `application/json` is \
+            newline-delimited JSON (the same objects as the SSE `data:`); anything else is text. \
+            A range with no entries answers 204.
+
+            Deviations from DC/OS: skip counts exactly (Q1); cursor+negative skip returns the last k \
+            entries up to and including the cursor's entry (Q2); filters narrow (Q3); Last-Event-ID \
+            overrides everything (Q4, Q9); bad cursors are 400 (Q5); every SSE event has an id (Q7); \
+            blank lines are lines (Q8); last-N is exact, lines of any length are served (longer than \
+            the 1 MiB cap: split, each piece but the last flagged SPLIT=true and ending in a backslash \
+            in text) and a partial last line ends a range (Q10-Q13).""";
+
+    static final String READ = """
+            Lines of a file in the task's sandbox. Cursors are byte offsets: an entry's cursor is the \
+            offset of its terminating newline. Follow (SSE) survives rename-and-create and \
+            copy-truncate rotation without losing or repeating a line (Q15); a cursor beyond the end \
+            of the file means the file was replaced and reading starts at its beginning. \
+            Task files are also served as `application/json` (the reference served only text and SSE). \
+            Filters apply to the entry fields AGENT_ID, FRAMEWORK_ID, EXECUTOR_ID, CONTAINER_ID, \
+            TASK_ID, FILE and MESSAGE.
+
+            """ + POSITIONING;
+
+    static final String DOWNLOAD = """
+            The file's bytes unchanged, as an attachment (sent zero-copy). Errors keep their status \
+            (the reference answered 200 with the error body, Q14).""";
+
+    static final String BROWSE = """
+            The sandbox directory, one object per entry with the keys of Mesos `files/browse` \
+            (gid, mode, mtime, nlink, path, size, uid). Links are listed, not followed.""";
+
+    static final String COMPONENT = """
+            Entries of this node's journal (read with journalctl) or, when `{name}.log` exists in the \
+            components directory, the lines of that file. For the journal a unit matches `UNIT` or \
+            `_SYSTEMD_UNIT`, and filters narrow that match (the reference OR-ed them, Q3). Journal \
+            cursors are journald cursors; file cursors are byte offsets as for task files.
+
+            """ + POSITIONING;
+
+    static final String JOURNAL = """
+            All entries of this node's journal (read with journalctl). Filters `FIELD:value` match \
+            journal fields: the same field OR-ed, different fields AND-ed.
+
+            """ + POSITIONING;
+
+    static final String POD = """
+            Logs of a Kubernetes pod's container in the CRI format: partial (P) records are joined \
+            into one entry, the stream is the field STREAM (a filter: `STREAM:stderr`), rotated files \
+            (gzip ones too) are part of the range, in order. Cursors are opaque strings that stay \
+            valid when kubelet renames or compresses a file.
+
+            """ + POSITIONING;
+
+    private RouteDocs() {
+    }
+}

@@ -1,0 +1,114 @@
+package org.clusterlogs.logs.api;
+
+import io.quarkus.vertx.web.Param;
+import io.quarkus.vertx.web.Route;
+import io.quarkus.vertx.web.RouteBase;
+import io.vertx.ext.web.RoutingContext;
+import org.clusterlogs.logs.config.LogsConfig;
+import org.clusterlogs.logs.source.sandbox.SandboxBrowser;
+import org.clusterlogs.logs.source.sandbox.SandboxId;
+import org.clusterlogs.logs.source.sandbox.SandboxLocator;
+import org.clusterlogs.logs.source.file.LineFileSource;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Task sandbox files in the Mesos layout: read or follow a file, download it, list the sandbox. */
+@RouteBase(path = "/system/v1/logs/v2/task/frameworks/:framework/executors/:executor/runs/:container")
+@Tag(name = "task", description = "Files of a task's sandbox (Mesos layout)")
+public class TaskRoutes {
+
+    private final SandboxLocator sandboxes;
+    private final LogResponder logs;
+    private final ProblemResponder problems;
+    private final LogsConfig config;
+
+    public TaskRoutes(SandboxLocator sandboxes, LogResponder logs, ProblemResponder problems, LogsConfig config) {
+        this.sandboxes = sandboxes;
+        this.logs = logs;
+        this.problems = problems;
+        this.config = config;
+    }
+
+    @Route(path = ":file", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
+    @Operation(summary = "Read or follow a file of a standalone task's sandbox", description = RouteDocs.READ)
+    void read(RoutingContext rc, @Param String framework, @Param String executor, @Param String container,
+              @Param String file) {
+        readFile(rc, new SandboxIdParts(framework, executor, container, null), file);
+    }
+
+    @Route(path = "tasks/:task/:file", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
+    @Operation(summary = "Read or follow a file of a pod task's sandbox", description = RouteDocs.READ)
+    void readInPod(RoutingContext rc, @Param String framework, @Param String executor, @Param String container,
+                   @Param String task, @Param String file) {
+        readFile(rc, new SandboxIdParts(framework, executor, container, task), file);
+    }
+
+    @Route(path = ":file/download", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
+    @Operation(summary = "Download a file of a standalone task's sandbox", description = RouteDocs.DOWNLOAD)
+    void download(RoutingContext rc, @Param String framework, @Param String executor, @Param String container,
+                  @Param String file) {
+        downloadFile(rc, new SandboxIdParts(framework, executor, container, null), file);
+    }
+
+    @Route(path = "tasks/:task/:file/download", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
+    @Operation(summary = "Download a file of a pod task's sandbox", description = RouteDocs.DOWNLOAD)
+    void downloadInPod(RoutingContext rc, @Param String framework, @Param String executor, @Param String container,
+                       @Param String task, @Param String file) {
+        downloadFile(rc, new SandboxIdParts(framework, executor, container, task), file);
+    }
+
+    @Route(path = "files/browse", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
+    @Operation(summary = "List a standalone task's sandbox", description = RouteDocs.BROWSE)
+    void browse(RoutingContext rc, @Param String framework, @Param String executor, @Param String container) {
+        browseSandbox(rc, new SandboxIdParts(framework, executor, container, null));
+    }
+
+    @Route(path = "tasks/:task/files/browse", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
+    @Operation(summary = "List a pod task's sandbox", description = RouteDocs.BROWSE)
+    void browseInPod(RoutingContext rc, @Param String framework, @Param String executor, @Param String container,
+                     @Param String task) {
+        browseSandbox(rc, new SandboxIdParts(framework, executor, container, task));
+    }
+
+    private void readFile(RoutingContext rc, SandboxIdParts parts, String file) {
+        try {
+            SandboxId id = parts.checked();
+            Path path = sandboxes.file(id, file);
+            logs.respond(rc, new LineFileSource(path, sandboxes.fields(id, file), logs.filter(rc),
+                    config.maxLineBytes()));
+        } catch (IOException | RuntimeException e) {
+            problems.fail(rc, e);
+        }
+    }
+
+    private void downloadFile(RoutingContext rc, SandboxIdParts parts, String file) {
+        try {
+            Path path = sandboxes.file(parts.checked(), file);
+            rc.response()
+                    .putHeader("Content-Type", "application/octet-stream")
+                    .putHeader("Content-Disposition", "attachment; filename=\"" + file.replace("\"", "") + "\"")
+                    .sendFile(path.toString());
+        } catch (IOException | RuntimeException e) {
+            problems.fail(rc, e);
+        }
+    }
+
+    private void browseSandbox(RoutingContext rc, SandboxIdParts parts) {
+        try {
+            Path dir = sandboxes.sandbox(parts.checked());
+            rc.json(SandboxBrowser.list(dir));
+        } catch (IOException | RuntimeException e) {
+            problems.fail(rc, e);
+        }
+    }
+
+    /** The raw ids; checking them may fail, and that failure must become a 400 inside the try. */
+    private record SandboxIdParts(String framework, String executor, String container, String task) {
+        SandboxId checked() {
+            return new SandboxId(framework, executor, container, task);
+        }
+    }
+}

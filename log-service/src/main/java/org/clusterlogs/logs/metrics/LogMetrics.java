@@ -1,0 +1,44 @@
+package org.clusterlogs.logs.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Prometheus metrics of log serving: open streams, bytes and lines served, read errors. */
+@ApplicationScoped
+public class LogMetrics {
+
+    private final AtomicInteger openStreams = new AtomicInteger();
+    private final Counter bytesServed;
+    private final Counter linesServed;
+    private final Counter readErrors;
+
+    public LogMetrics(MeterRegistry registry) {
+        registry.gauge("logs_streams_open", openStreams);
+        bytesServed = Counter.builder("logs_served_bytes").description("Response bytes of log content")
+                .register(registry);
+        linesServed = Counter.builder("logs_served_lines").description("Log entries served")
+                .register(registry);
+        readErrors = Counter.builder("logs_read_errors").description("Reads that failed on the server side")
+                .register(registry);
+    }
+
+    public void streamOpened() {
+        openStreams.incrementAndGet();
+    }
+
+    public void streamClosed() {
+        openStreams.decrementAndGet();
+    }
+
+    public void served(long entries, long bytes) {
+        linesServed.increment(entries);
+        bytesServed.increment(bytes);
+    }
+
+    public void readError() {
+        readErrors.increment();
+    }
+}

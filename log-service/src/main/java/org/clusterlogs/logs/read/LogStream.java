@@ -1,0 +1,251 @@
+package org.clusterlogs.logs.read;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import org.clusterlogs.logs.follow.ChangeNotifier;
+import org.clusterlogs.logs.metrics.LogMetrics;
+import org.clusterlogs.logs.read.format.EntryFormat;
+import org.clusterlogs.logs.read.format.SseFormat;
+import org.clusterlogs.logs.source.Entry;
+import org.clusterlogs.logs.source.EntryReader;
+import org.clusterlogs.logs.source.LogSource;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * One response that reads a log: a range (ends at the current end of the log) or, for SSE, a
+ * follow (never ends until the client goes). Work happens in {@link #pump()} runs on the read
+ * executor, one at a time; a run reads until the response's write queue is full or the log
+ * has nothing new, and then returns: the drain handler or a change notification schedules
+ * the next run. So a waiting stream holds no thread, and a slow client never makes the
+ * service buffer more than one chunk.
+ */
+public final class LogStream {
+
+    private static final Logger LOG = Logger.getLogger(LogStream.class);
+    private static final int CHUNK_BYTES = 64 * 1024;
+
+    private final HttpServerResponse response;
+    private final LogSource source;
+    private final ReadParams params;
+    private final EntryFormat format;
+    private final Deps deps;
+    private final Consumer<Throwable> failBeforeStart;
+    private final AtomicInteger wip = new AtomicInteger();
+
+    private volatile boolean closed;
+    private EntryReader reader;
+    private long skipLeft;
+    private long remaining;
+    private boolean headersSent;
+    private boolean anythingSent;
+    private ChangeNotifier.Subscription subscription;
+    private long pingTimer = -1;
+    private volatile long lastWriteNanos = System.nanoTime();
+    private boolean released;
+
+    /** What every stream needs from the service. */
+    public record Deps(Executor executor, ChangeNotifier notifier, LogMetrics metrics, Vertx vertx,
+                       Duration pingInterval) {
+    }
+
+    public LogStream(HttpServerResponse response, LogSource source, ReadParams params, EntryFormat format,
+                     Deps deps, Consumer<Throwable> failBeforeStart) {
+        this.response = response;
+        this.source = source;
+        this.params = params;
+        this.format = format;
+        this.deps = deps;
+        this.failBeforeStart = failBeforeStart;
+        this.skipLeft = Math.max(0, params.skip());
+        this.remaining = params.limit() == 0 ? Long.MAX_VALUE : params.limit();
+    }
+
+    /** Starts reading; the response is answered from the read executor. */
+    public void start() {
+        deps.metrics().streamOpened();
+        response.closeHandler(v -> clientGone());
+        response.exceptionHandler(e -> clientGone());
+        schedule();
+    }
+
+    private void clientGone() {
+        closed = true;
+        schedule();
+    }
+
+    private void schedule() {
+        if (wip.getAndIncrement() == 0) {
+            deps.executor().execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        int missed = 1;
+        do {
+            pump();
+            missed = wip.addAndGet(-missed);
+        } while (missed != 0);
+    }
+
+    private void pump() {
+        if (closed) {
+            release();
+            return;
+        }
+        try {
+            if (reader == null) {
+                reader = source.open(StartPosition.of(source, params));
+            }
+            Buffer chunk = Buffer.buffer(CHUNK_BYTES + 1024);
+            long entries = 0;
+            boolean atEnd = false;
+            while (chunk.length() < CHUNK_BYTES && remaining > 0) {
+                Entry entry = reader.next();
+                if (entry == null && !format.follows()) {
+                    entry = reader.flushPartial();
+                }
+                if (entry == null) {
+                    atEnd = true;
+                    break;
+                }
+                if (skipLeft > 0) {
+                    skipLeft--;
+                    continue;
+                }
+                remaining--;
+                entries++;
+                format.append(entry, chunk);
+            }
+            boolean finished = remaining == 0 || atEnd && !format.follows();
+            if (entries > 0) {
+                write(chunk, entries);
+            }
+            if (finished) {
+                finish();
+            } else if (!atEnd) {
+                continueWhenWritable();
+            } else {
+                waitForChange();
+            }
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    private void write(Buffer chunk, long entries) {
+        sendHeaders(200);
+        anythingSent = true;
+        lastWriteNanos = System.nanoTime();
+        deps.metrics().served(entries, chunk.length());
+        response.write(chunk);
+    }
+
+    private void sendHeaders(int status) {
+        if (headersSent) {
+            return;
+        }
+        headersSent = true;
+        response.setStatusCode(status);
+        response.putHeader("Cache-Control", "no-cache");
+        response.putHeader("Access-Control-Allow-Origin", "*");
+        if (status == 204) {
+            return;
+        }
+        response.putHeader("Content-Type", format.contentType());
+        response.putHeader("X-Content-Type-Options", "nosniff");
+        if (format.follows()) {
+            response.putHeader("X-Accel-Buffering", "no");
+        }
+        response.setChunked(true);
+    }
+
+    private void continueWhenWritable() {
+        response.drainHandler(v -> schedule());
+        if (!response.writeQueueFull()) {
+            schedule();
+        }
+    }
+
+    private void waitForChange() throws IOException {
+        if (!anythingSent) {
+            // the first idle moment of a stream pings at once: the client sees a live stream
+            sendHeaders(200);
+            ping();
+        }
+        if (subscription == null) {
+            subscription = deps.notifier().watch(source.watchPaths(), this::schedule);
+            long every = deps.pingInterval().toMillis();
+            pingTimer = deps.vertx().setPeriodic(every, id -> pingIfIdle(every));
+        }
+    }
+
+    private void pingIfIdle(long everyMillis) {
+        if (!closed && System.nanoTime() - lastWriteNanos >= everyMillis * 1_000_000L - 50_000_000L) {
+            ping();
+        }
+    }
+
+    private void ping() {
+        anythingSent = true;
+        lastWriteNanos = System.nanoTime();
+        response.write(Buffer.buffer(SseFormat.PING));
+    }
+
+    private void finish() {
+        if (!headersSent) {
+            sendHeaders(204);
+        }
+        closed = true;
+        response.end();
+        release();
+    }
+
+    private void fail(Throwable e) {
+        if (closed) {
+            release(); // the client went away while we wrote
+            return;
+        }
+        if (!headersSent) {
+            closed = true;
+            release();
+            failBeforeStart.accept(e);
+            return;
+        }
+        deps.metrics().readError();
+        LOG.warnf(e, "log stream failed after it started; closing it");
+        closed = true;
+        response.reset();
+        release();
+    }
+
+    /** Lets go of the file or process, the watch and the timer; runs once. */
+    private void release() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        if (pingTimer >= 0) {
+            deps.vertx().cancelTimer(pingTimer);
+            pingTimer = -1;
+        }
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                LOG.debug("closing a log reader failed", e);
+            }
+            reader = null;
+        }
+        if (!released) {
+            released = true;
+            deps.metrics().streamClosed();
+        }
+    }
+}

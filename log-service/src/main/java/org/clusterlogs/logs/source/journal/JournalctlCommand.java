@@ -1,0 +1,76 @@
+package org.clusterlogs.logs.source.journal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The journalctl command lines this source runs, in one place. Every flag combination here was
+ * checked against systemd 252. Two habits of journalctl shape them:
+ * <ul>
+ *   <li>{@code -n} takes an optional argument, so {@code -n 5} can read "5" as a match;
+ *       {@code --lines=5} cannot be misread.</li>
+ *   <li>{@code --after-cursor=c} seeks to c and then steps two matching entries, so when c
+ *       itself does not match the view it silently skips one entry. We read with the
+ *       inclusive {@code --cursor=c} instead and drop c ourselves when it comes first.</li>
+ * </ul>
+ * {@code --all} keeps journalctl from turning fields over 4 KiB into {@code null}.
+ */
+final class JournalctlCommand {
+
+    private final String journalctl;
+    private final Path directory;
+    private final List<String> matches;
+
+    JournalctlCommand(String journalctl, Path directory, List<String> matches) {
+        this.journalctl = journalctl;
+        this.directory = directory;
+        this.matches = matches;
+    }
+
+    /** Matching entries forward from a position ({@code After} includes c; the reader drops it). */
+    List<String> read(JournalPosition from) {
+        List<String> options = new ArrayList<>();
+        if (from instanceof JournalPosition.After after) {
+            options.add("--cursor=" + after.cursor());
+        } else if (from instanceof JournalPosition.At at) {
+            options.add("--cursor=" + at.cursor());
+        }
+        return json(options, true, false);
+    }
+
+    /** The last {@code lines} matching entries, oldest first; cursors only. */
+    List<String> last(int lines) {
+        return json(List.of("--lines=" + lines), true, true);
+    }
+
+    /** Up to {@code lines} matching entries from c (included when it matches) backwards; cursors only. */
+    List<String> backFrom(String cursor, int lines) {
+        return json(List.of("--reverse", "--cursor=" + cursor, "--lines=" + lines), true, true);
+    }
+
+    /** The first entry at or after c in the whole journal, unfiltered: finds out whether c exists. */
+    List<String> lookup(String cursor) {
+        return json(List.of("--cursor=" + cursor, "--lines=1"), false, true);
+    }
+
+    /** Every value a field has in the journal, one a line. */
+    static List<String> fieldValues(String journalctl, Path directory, String field) {
+        return List.of(journalctl, "--directory=" + directory, "--no-pager", "--field=" + field);
+    }
+
+    private List<String> json(List<String> options, boolean filtered, boolean cursorsOnly) {
+        List<String> command = new ArrayList<>();
+        command.add(journalctl);
+        command.add("--directory=" + directory);
+        command.add("--no-pager");
+        command.add("--output=json");
+        command.add(cursorsOnly ? "--output-fields=__CURSOR" : "--all");
+        command.addAll(options);
+        if (filtered && !matches.isEmpty()) {
+            command.add("--");
+            command.addAll(matches);
+        }
+        return command;
+    }
+}
