@@ -2,11 +2,13 @@ package org.clusterlogs.logs.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Prometheus metrics of log serving: open streams, bytes and lines served, read errors. */
+@Startup // registered at start, so the metrics exist before the first request
 @ApplicationScoped
 public class LogMetrics {
 

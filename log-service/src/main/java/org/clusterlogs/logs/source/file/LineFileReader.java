@@ -39,6 +39,10 @@ final class LineFileReader implements EntryReader {
     /** Absolute offset of {@code buffer}'s first byte. */
     private long bufferOffset;
     private int guardLength;
+    /** Whether the last read found no more data. */
+    private boolean atEnd;
+    /** The partial last line of a file that was rotated away, still to be returned. */
+    private Entry pendingFromOldFile;
 
     LineFileReader(Path path, long offset, int maxLineBytes, LineEntryFactory entries) throws IOException {
         this.path = path;
@@ -70,8 +74,6 @@ final class LineFileReader implements EntryReader {
             }
         }
     }
-
-    private Entry pendingFromOldFile;
 
     @Override
     public Entry flushPartial() {
@@ -121,13 +123,21 @@ final class LineFileReader implements EntryReader {
         return entries.accepts(line, split) ? entries.entry(line, cursor, split) : null;
     }
 
-    /** Reads the next chunk; false when the file has nothing more now. */
+    /**
+     * Reads the next chunk; false when the file has nothing more now. After the end of the data
+     * was reached once, the file is first checked for truncation: a copy-truncate rotation
+     * followed by a write longer than what was read must not be read from the old offset.
+     */
     private boolean fill() throws IOException {
+        if (atEnd && readOffset > 0 && guardLength > 0 && !guardStillMatches()) {
+            return false;
+        }
         buffer.clear();
         int n = channel.read(buffer, readOffset);
         buffer.flip();
         bufferOffset = readOffset;
-        if (n <= 0) {
+        atEnd = n <= 0;
+        if (atEnd) {
             return false;
         }
         readOffset += n;
@@ -161,6 +171,7 @@ final class LineFileReader implements EntryReader {
         readOffset = 0;
         bufferOffset = 0;
         guardLength = 0;
+        atEnd = false;
         buffer.limit(0);
         return true;
     }
