@@ -5,8 +5,8 @@ import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Everything under the log prefix that no route took: a problem-JSON 404 (or 405 for a
- * method other than GET), never the framework's HTML page.
+ * Every request no route took (a log route, health, metrics, OpenAPI): a problem-JSON 404, or
+ * 405 for a method other than GET, never the framework's HTML page.
  */
 public class UnknownRoutes {
 
@@ -16,16 +16,16 @@ public class UnknownRoutes {
         this.problems = problems;
     }
 
-    @Route(regex = "/system/v1/logs(/.*)?", order = 10_000)
+    @Route(regex = ".*", order = 10_000)
     @Operation(hidden = true)
     void unknown(RoutingContext rc) {
         if (!rc.request().method().name().equals("GET")) {
             rc.response().putHeader("Allow", "GET");
             problems.send(rc.response(), Problem.of(405, "Method Not Allowed", "MethodNotAllowed",
-                    "log routes answer GET only"));
+                    "this service answers GET only"));
             return;
         }
         problems.send(rc.response(), Problem.of(404, "Not Found", "RouteNotFound",
-                "no log route at " + rc.normalizedPath()));
+                "no route at " + rc.normalizedPath()));
     }
 }
