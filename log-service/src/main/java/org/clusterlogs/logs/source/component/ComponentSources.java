@@ -1,0 +1,53 @@
+package org.clusterlogs.logs.source.component;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.clusterlogs.logs.config.LogsConfig;
+import org.clusterlogs.logs.source.FieldFilter;
+import org.clusterlogs.logs.source.LogNotFoundException;
+import org.clusterlogs.logs.source.LogSource;
+import org.clusterlogs.logs.source.SafePaths;
+import org.clusterlogs.logs.source.file.LineFileSource;
+import org.clusterlogs.logs.source.journal.JournalSource;
+import org.clusterlogs.logs.source.journal.JournalUnits;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Finds a component's log: the file {@code <name>.log} in the components directory when it
+ * exists, else the journal entries of the unit {@code <name>}. One source interface for both.
+ */
+@ApplicationScoped
+public class ComponentSources {
+
+    private final LogsConfig config;
+
+    public ComponentSources(LogsConfig config) {
+        this.config = config;
+    }
+
+    public LogSource journal(FieldFilter filter) {
+        return new JournalSource(config.journalctl(), config.journalDir(), null, filter);
+    }
+
+    public LogSource component(String name, FieldFilter filter) throws IOException {
+        SafePaths.segment(name, "component name");
+        String fileName = name + ".log";
+        if (Files.isDirectory(config.componentsDir())
+                && Files.exists(config.componentsDir().resolve(fileName))) {
+            Path file = SafePaths.regularFile(config.componentsDir(), fileName);
+            SortedMap<String, String> fields = new TreeMap<>();
+            fields.put("COMPONENT", name);
+            fields.put("FILE", fileName);
+            return new LineFileSource(file, fields, filter, config.maxLineBytes());
+        }
+        if (JournalUnits.exists(config.journalctl(), config.journalDir(), name)) {
+            return new JournalSource(config.journalctl(), config.journalDir(), name, filter);
+        }
+        throw new LogNotFoundException("unknown component: " + name
+                + " (no unit of that name in the journal and no " + fileName + ")");
+    }
+}
