@@ -1,0 +1,61 @@
+package org.clusterlogs.logs.api;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.path.json.JsonPath;
+import org.clusterlogs.logs.testsupport.LogRoots;
+import org.clusterlogs.logs.testsupport.Sandboxes;
+import org.clusterlogs.logs.testsupport.SseClient;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The runnable artifact ({@code target/quarkus-app/quarkus-run.jar}) started as its own
+ * process in prod mode: a range read, a follow that sees an append, a refused escape, the
+ * health, metrics and Swagger UI endpoints.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(LogRoots.class)
+class PackagedJarIT {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void servesReadsFollowsAndRefuses() throws Exception {
+        Sandboxes sandbox = Sandboxes.create();
+        Path stdout = sandbox.write("stdout", "one\ntwo\nthree\n");
+        given().get(sandbox.route("stdout") + "?cursor=END&skip=-2").then().statusCode(200)
+                .body(equalTo("two\nthree\n"));
+        String url = base.toString().replaceAll("/$", "") + sandbox.route("stdout") + "?cursor=END";
+        try (SseClient sse = SseClient.open(url, null)) {
+            Files.writeString(stdout, "four\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            List<SseClient.Block> events = sse.events(1, Duration.ofSeconds(10));
+            assertEquals("four", JsonPath.from(events.get(0).data()).getString("fields.MESSAGE"));
+            assertEquals("18", events.get(0).id());
+        }
+        given().urlEncodingEnabled(false).get(sandbox.route("..%2F..%2Fsecret")).then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void operatorEndpoints() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+        given().get("/no/such/route").then().statusCode(404).contentType("application/problem+json");
+    }
+}
