@@ -2,7 +2,6 @@ package org.clusterlogs.logs.api;
 
 import io.quarkus.vertx.web.Param;
 import io.quarkus.vertx.web.Route;
-import io.quarkus.vertx.web.RouteBase;
 import io.vertx.ext.web.RoutingContext;
 import org.clusterlogs.logs.config.LogsConfig;
 import org.clusterlogs.logs.source.sandbox.SandboxBrowser;
@@ -16,9 +15,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Task sandbox files in the Mesos layout: read or follow a file, download it, list the sandbox. */
-@RouteBase(path = "/system/v1/logs/v2/task/frameworks/:framework/executors/:executor/runs/:container")
 @Tag(name = "task", description = "Files of a task's sandbox (Mesos layout)")
 public class TaskRoutes {
+
+    /** The sandbox of a task run; the OpenAPI scanner needs the whole path on every route. */
+    private static final String RUN = "/system/v1/logs/v2/task/frameworks/:framework/executors/:executor/runs/:container/";
 
     private final SandboxLocator sandboxes;
     private final LogResponder logs;
@@ -32,41 +33,41 @@ public class TaskRoutes {
         this.config = config;
     }
 
-    @Route(path = ":file", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
+    @Route(path = RUN + ":file", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
     @Operation(summary = "Read or follow a file of a standalone task's sandbox", description = RouteDocs.READ)
     void read(RoutingContext rc, @Param String framework, @Param String executor, @Param String container,
               @Param String file) {
         readFile(rc, new SandboxIdParts(framework, executor, container, null), file);
     }
 
-    @Route(path = "tasks/:task/:file", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
+    @Route(path = RUN + "tasks/:task/:file", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
     @Operation(summary = "Read or follow a file of a pod task's sandbox", description = RouteDocs.READ)
     void readInPod(RoutingContext rc, @Param String framework, @Param String executor, @Param String container,
                    @Param String task, @Param String file) {
         readFile(rc, new SandboxIdParts(framework, executor, container, task), file);
     }
 
-    @Route(path = ":file/download", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
+    @Route(path = RUN + ":file/download", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
     @Operation(summary = "Download a file of a standalone task's sandbox", description = RouteDocs.DOWNLOAD)
     void download(RoutingContext rc, @Param String framework, @Param String executor, @Param String container,
                   @Param String file) {
         downloadFile(rc, new SandboxIdParts(framework, executor, container, null), file);
     }
 
-    @Route(path = "tasks/:task/:file/download", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
+    @Route(path = RUN + "tasks/:task/:file/download", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
     @Operation(summary = "Download a file of a pod task's sandbox", description = RouteDocs.DOWNLOAD)
     void downloadInPod(RoutingContext rc, @Param String framework, @Param String executor, @Param String container,
                        @Param String task, @Param String file) {
         downloadFile(rc, new SandboxIdParts(framework, executor, container, task), file);
     }
 
-    @Route(path = "files/browse", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
+    @Route(path = RUN + "files/browse", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
     @Operation(summary = "List a standalone task's sandbox", description = RouteDocs.BROWSE)
     void browse(RoutingContext rc, @Param String framework, @Param String executor, @Param String container) {
         browseSandbox(rc, new SandboxIdParts(framework, executor, container, null));
     }
 
-    @Route(path = "tasks/:task/files/browse", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
+    @Route(path = RUN + "tasks/:task/files/browse", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
     @Operation(summary = "List a pod task's sandbox", description = RouteDocs.BROWSE)
     void browseInPod(RoutingContext rc, @Param String framework, @Param String executor, @Param String container,
                      @Param String task) {
