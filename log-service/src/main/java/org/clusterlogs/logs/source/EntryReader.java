@@ -14,9 +14,10 @@ public interface EntryReader extends Closeable {
     Entry next() throws IOException;
 
     /**
-     * Whether the entry that {@link #next()} will return once more data arrives is still
-     * incomplete in the log (a partial last line). A range read ends by calling
-     * {@link #flushPartial()} to return it anyway.
+     * At the end of a range read: returns one entry that is still incomplete in the log (a
+     * partial last line, a CRI line whose final record has not been written), or null when
+     * nothing is held back. Called until it answers null; a follower never calls it, it waits
+     * for the rest instead.
      */
     default Entry flushPartial() throws IOException {
         return null;
