@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Turns the raw results of bench/run.sh (a directory) into a markdown report on stdout."""
+import json
+import os
+import re
+import statistics
+import sys
+
+R = sys.argv[1]
+
+
+def path(name):
+    return os.path.join(R, name)
+
+
+def kv(name):
+    out = {}
+    if os.path.exists(path(name)):
+        for line in open(path(name)):
+            if "=" in line:
+                k, v = line.rstrip("\n").split("=", 1)
+                out[k] = v
+    return out
+
+
+def cols(name):
+    """Rows of whitespace-separated numbers."""
+    if not os.path.exists(path(name)):
+        return []
+    return [[float(x) for x in line.split()] for line in open(path(name)) if line.strip()]
+
+
+def mib(b):
+    return b / 1048576
+
+
+def fmt(x, digits=2):
+    if x is None:
+        return "n/a"
+    if abs(x) >= 100:
+        return f"{x:.0f}"
+    if abs(x) >= 10:
+        return f"{x:.1f}"
+    return f"{x:.{digits}f}"
+
+
+def met(ok):
+    return "yes" if ok else "**no**"
+
+
+env = kv("env.txt")
+rows = []  # (part, measure, log-service, baseline, ratio, goal, met)
+
+print("## log-service benchmark results\n")
+print(f"- date (UTC): {env.get('date')}; parts: {env.get('parts')}")
+print(f"- machine: {env.get('nproc')} cores ({env.get('cpu')}), {env.get('mem_total')} RAM; "
+      f"load average at start {env.get('load_start')}, at end {env.get('load_end')}")
+loads = [f"{k[5:]} {v}" for k, v in env.items() if k.startswith("load_") and k not in ("load_start", "load_end")]
+if loads:
+    print(f"- load average when each part started: {'; '.join(loads)}")
+print(f"- {env.get('java')}; JVM options: {env.get('java_opts')}; max heap {env.get('max_heap')}")
+if "big_bytes" in env:
+    print(f"- files: big {int(env['big_bytes'])} bytes ({mib(int(env['big_bytes'])):.0f} MiB), "
+          f"small {int(env['small_bytes'])} bytes ({mib(int(env['small_bytes'])):.2f} MiB), in the page cache")
+print()
+
+# 1. last 1000 lines
+times = {}  # command -> run times in s, pooled over the hyperfine rounds
+for f in sorted(os.listdir(R)):
+    if f.startswith("lastn-") and f[6:-5].isdigit() and f.endswith(".json"):
+        for r in json.load(open(path(f)))["results"]:
+            times.setdefault(r["command"], []).extend(r["times"])
+if times:
+    res = times
+
+    def med(name):
+        return statistics.median(times[name]) * 1000
+
+    chk = kv("lastn-check.txt")
+    floor = med("curl nginx tiny file")
+    for size in ("big", "small"):
+        s, t = med(f"log-service last 1000, {size}"), med(f"tail -n 1000, {size}")
+        label = f"{mib(int(env[size + '_bytes'])):.0f} MiB"
+        same = chk.get(f"same_{size}")
+        rows.append(("last 1000 lines", f"{label} file, median ms of {len(times[f'tail -n 1000, {size}'])} "
+                     f"(curl vs tail; bytes identical: {same})",
+                     fmt(s), fmt(t) + " (tail)", f"{s / t:.2f}x", "<= 3x tail", met(s / t <= 3)))
+        rows.append(("last 1000 lines", f"{label} file, minus curl's own cost (curl->nginx tiny file {fmt(floor)} ms)",
+                     fmt(s - floor), fmt(t) + " (tail)", f"{(s - floor) / t:.2f}x", "info", ""))
+    if os.path.exists(path("lastn-keepalive.json")):
+        ka = json.load(open(path("lastn-keepalive.json")))
+        ng = ka["nginx_last1000"]["median_ms"]
+        for size in ("big", "small"):
+            v = ka[f"svc_{size}"]["median_ms"]
+            label = f"{mib(int(env[size + '_bytes'])):.0f} MiB"
+            rows.append(("last 1000 lines", f"{label} file, one kept-alive connection (python http.client), median ms; "
+                         f"nginx tiny file {fmt(ka['nginx_tiny']['median_ms'])} ms",
+                         fmt(v), fmt(ng) + " (nginx, static file of the same 1000 lines)", f"{v / ng:.2f}x", "info", ""))
+    if "curl nginx same 1000 lines" in res:
+        v, ng = med("log-service last 1000, big"), med("curl nginx same 1000 lines")
+        rows.append(("last 1000 lines", "big file via curl vs curl -> nginx static file of the same 1000 lines, median ms",
+                     fmt(v), fmt(ng) + " (nginx)", f"{v / ng:.2f}x", "info", ""))
+    b, s = med("log-service last 1000, big"), med("log-service last 1000, small")
+    rows.append(("last 1000 lines", "big file vs small file, median ms", fmt(b), fmt(s) + " (small)",
+                 f"{b / s:.2f}x", "<= 2x", met(b / s <= 2)))
+
+# 2. download
+dl_svc, dl_ngx, dl_txt = cols("dl-svc.txt"), cols("dl-nginx.txt"), cols("dl-text.txt")
+if dl_svc and dl_ngx:
+    tck = float(kv("dl-env.txt").get("clk_tck", 100))
+    s = statistics.median(mib(r[0]) for r in dl_svc)
+    n = statistics.median(mib(r[0]) for r in dl_ngx)
+    sizes_ok = all(r[1] == dl_ngx[0][1] for r in dl_svc + dl_ngx)
+    cpu = statistics.median(r[2] / tck / mib(r[1]) * 1024 for r in dl_svc)
+    rows.append(("download", f"whole big file `/download`, MiB/s, median of {len(dl_svc)} "
+                 f"(all sizes equal: {sizes_ok}; service CPU {cpu:.2f} s/GiB)",
+                 fmt(s), fmt(n) + " (nginx sendfile)", f"{s / n:.2f}x", ">= 0.5x nginx", met(s / n >= 0.5)))
+    if dl_txt:
+        t = statistics.median(mib(r[0]) for r in dl_txt)
+        cpu_t = statistics.median(r[2] / tck / mib(r[1]) * 1024 for r in dl_txt)
+        same = all(r[1] == dl_ngx[0][1] for r in dl_txt)
+        rows.append(("download", f"whole big file as text `?cursor=BEG`, MiB/s, median of {len(dl_txt)} "
+                     f"(size equals file: {same}; service CPU {cpu_t:.2f} s/GiB)",
+                     fmt(t), fmt(n) + " (nginx sendfile)", f"{t / n:.2f}x", "info", ""))
+
+# 3. follow latency
+if os.path.exists(path("latency-sse.json")) and os.path.exists(path("latency-tail.json")):
+    s = json.load(open(path("latency-sse.json")))
+    t = json.load(open(path("latency-tail.json")))
+    for key, goal, limit in (("p50_ms", "<= 5 ms", 5), ("p90_ms", "info", None),
+                             ("p99_ms", "<= 50 ms", 50), ("max_ms", "info", None), ("mean_ms", "info", None)):
+        sv, tv = s[key], t[key]
+        rows.append(("follow latency", f"append -> received, {key[:-3]} ms (n={s['n']})",
+                     fmt(sv), fmt(tv) + " (tail -F)", f"{sv / tv:.2f}x" if sv and tv else "n/a",
+                     goal, met(sv is not None and sv <= limit) if limit else ""))
+    rows.append(("follow latency", "lines not received", str(s["missing"]), f"{t['missing']} (tail -F)", "",
+                 "0", met(s["missing"] == 0)))
+
+# 4. idle followers
+idle = kv("idle.txt")
+
+
+def heap(name):
+    """'used/committed MiB' of the G1 heap from a jcmd GC.heap_info dump."""
+    if not os.path.exists(path(name)):
+        return "n/a"
+    m = re.search(r"heap\s+total (\d+)K, used (\d+)K", open(path(name)).read())
+    return f"{int(m.group(2)) / 1024:.0f}/{int(m.group(1)) / 1024:.0f}" if m else "n/a"
+
+
+def threads_of(name):
+    return open(path(name)).read().strip() if os.path.exists(path(name)) else "n/a"
+
+
+if idle:
+    tck = float(idle["clk_tck"])
+    win = float(idle["window_s"])
+    n = idle["followers"]
+    rss_zero = int(idle["rss_zero_kib"]) / 1024
+    rss_conn = int(idle["rss_connected_kib"]) / 1024
+    rss_first = int(idle["rss_first_kib"]) / 1024
+    rss_steady = int(idle["rss_steady_kib"]) / 1024
+    rss_max = max(rss_conn, rss_first, rss_steady)
+    rows.append(("idle followers", f"`logs_streams_open` with {n} followers on {idle['files']} files "
+                 f"(end of windows: {idle['streams_end_of_window']}; 3 s after they left: "
+                 f"{idle['streams_after_close']})",
+                 idle["streams_connected"], f"{idle['streams_before']} (before)", "", n,
+                 met(float(idle["streams_connected"]) == float(n))))
+    rows.append(("idle followers", f"RSS MiB with {n} followers: just connected / end of 1st window / end of 2nd "
+                 f"(threads {idle['threads_before']} -> {idle['threads_connected']})",
+                 f"{fmt(rss_conn)} / {fmt(rss_first)} / {fmt(rss_steady)}",
+                 f"{fmt(rss_zero)} (0 followers)", f"+{fmt(rss_max - rss_zero)} MiB", "<= 512 MiB",
+                 met(rss_max <= 512)))
+    c0 = int(idle["cpu_ticks_zero"]) / tck * 1000
+    for key, label in (("first", "1st window, right after connecting"), ("steady", "2nd window (steady)")):
+        c = int(idle[f"cpu_ticks_{key}"]) / tck * 1000
+        rows.append(("idle followers", f"CPU ms over {win:.0f} s idle, {label} (utime+stime)",
+                     f"{fmt(c)} ({c / win / 10:.2f}% of a core)",
+                     f"{fmt(c0)} ({c0 / win / 10:.2f}%) (0 followers)", f"+{fmt(c - c0)} ms", "near zero", ""))
+        rows.append(("idle followers", f"where that CPU went, by thread group (/proc/PID/task), {label}",
+                     threads_of(f"idle-threads-{key}.txt"), threads_of("idle-threads-zero.txt") + " (0 followers)",
+                     "", "info", ""))
+    rows.append(("idle followers", "Java heap used/committed MiB (jcmd GC.heap_info, after the windows)",
+                 heap("idle-heap-followers.txt"), f"{heap('idle-heap-before.txt')} (0 followers)", "", "info", ""))
+    rows.append(("idle followers", "live Java heap used/committed MiB after a full GC (jcmd GC.run)",
+                 heap("idle-live-followers.txt"), f"{heap('idle-live-before.txt')} (0 followers)", "",
+                 "info", ""))
+
+print("| Part | Measure | log-service | Baseline (same run) | Ratio | Goal | Met |")
+print("|---|---|---:|---:|---:|---|---|")
+for r in rows:
+    print("| " + " | ".join(r) + " |")
