@@ -2,6 +2,7 @@ package org.clusterlogs.logs.source.file;
 
 import org.clusterlogs.logs.source.Entry;
 import org.clusterlogs.logs.source.EntryReader;
+import org.clusterlogs.logs.source.LineBuffer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -29,7 +30,7 @@ final class LineFileReader implements EntryReader {
     private final int maxLineBytes;
     private final LineEntryFactory entries;
     private final ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
-    private final PendingLine pending;
+    private final LineBuffer pending;
     private final byte[] guard = new byte[GUARD];
 
     private FileChannel channel;
@@ -48,7 +49,7 @@ final class LineFileReader implements EntryReader {
         this.path = path;
         this.maxLineBytes = maxLineBytes;
         this.entries = entries;
-        this.pending = new PendingLine(Math.min(maxLineBytes, 8192));
+        this.pending = new LineBuffer(Math.min(maxLineBytes, 8192));
         this.channel = FileChannel.open(path, StandardOpenOption.READ);
         this.fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
         this.readOffset = offset;

@@ -6,6 +6,7 @@ import org.clusterlogs.logs.source.EntryReader;
 import org.clusterlogs.logs.source.FieldFilter;
 import org.clusterlogs.logs.source.LogSource;
 import org.clusterlogs.logs.source.Position;
+import org.clusterlogs.logs.source.ReverseScanner;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

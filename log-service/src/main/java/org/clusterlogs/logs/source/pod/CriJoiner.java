@@ -1,5 +1,7 @@
 package org.clusterlogs.logs.source.pod;
 
+import org.clusterlogs.logs.source.LineBuffer;
+
 import java.util.ArrayDeque;
 
 /**
@@ -28,7 +30,7 @@ final class CriJoiner {
 
     private final int maxLineBytes;
     private final long partialWindow;
-    private final PendingText[] text = {new PendingText(), new PendingText(), new PendingText()};
+    private final LineBuffer[] text = {new LineBuffer(256), new LineBuffer(256), new LineBuffer(256)};
     /** Per stream: where its open line's kept bytes begin, {@link #NONE} when none is open. */
     private final long[] start = {NONE, NONE, NONE};
     /** Per stream: bytes before this offset were returned before the reset. */
@@ -276,7 +278,7 @@ final class CriJoiner {
         if (!recordKept) {
             begin(s, pos);
         }
-        PendingText pending = text[k];
+        LineBuffer pending = text[k];
         while (count > 0) {
             if (pending.length() >= maxLineBytes) {
                 emit(s, true, pos, pos);

@@ -1,7 +1,8 @@
 package org.clusterlogs.logs.source.pod;
 
+import org.clusterlogs.logs.source.ReverseScanner;
+
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
@@ -13,24 +14,17 @@ import java.nio.channels.FileChannel;
  */
 final class RecordScan {
 
-    private static final int WINDOW = 64 * 1024;
-
-    private final FileChannel channel;
-    private final long size;
+    private final ReverseScanner scanner;
     private final long partialWindow;
     private final boolean startClean;
-    private final ByteBuffer window = ByteBuffer.allocate(WINDOW);
     private final byte[] head = new byte[CriHeader.MAX_BYTES];
-    private long windowStart;
-    private int windowLength;
 
     /**
      * @param startClean whether no line can be open at the file's start (the first file of a
      *                   restart); otherwise lines may go on from the file before
      */
     RecordScan(FileChannel channel, long size, long partialWindow, boolean startClean) {
-        this.channel = channel;
-        this.size = size;
+        this.scanner = new ReverseScanner(channel, size);
         this.partialWindow = partialWindow;
         this.startClean = startClean;
     }
@@ -101,7 +95,7 @@ final class RecordScan {
     private int kind(long start, long newline) throws IOException {
         long length = newline - start;
         int n = (int) Math.min(length, CriHeader.MAX_BYTES);
-        readHead(start, n);
+        scanner.copy(start, head, n);
         int spaces = 0;
         int headLength = -1;
         for (int i = 0; i < n; i++) {
@@ -123,52 +117,6 @@ final class RecordScan {
 
     /** The offset of the last {@code '\n'} before {@code index}, or -1. */
     private long lastNewlineBefore(long index) throws IOException {
-        long i = index - 1;
-        while (i >= 0) {
-            load(i);
-            byte[] bytes = window.array();
-            for (int j = (int) (i - windowStart); j >= 0; j--) {
-                if (bytes[j] == '\n') {
-                    return windowStart + j;
-                }
-            }
-            i = windowStart - 1;
-        }
-        return -1;
-    }
-
-    /** Copies {@code n} bytes from {@code start} into {@code head}: from the window when it holds them. */
-    private void readHead(long start, int n) throws IOException {
-        if (start >= windowStart && start + n <= windowStart + windowLength) {
-            System.arraycopy(window.array(), (int) (start - windowStart), head, 0, n);
-            return;
-        }
-        ByteBuffer b = ByteBuffer.wrap(head, 0, n);
-        while (b.hasRemaining()) {
-            if (channel.read(b, start + b.position()) <= 0) {
-                throw new IOException("log file shrank while it was read");
-            }
-        }
-    }
-
-    /** Makes the window hold {@code index}, preferring the bytes before it. */
-    private void load(long index) throws IOException {
-        if (index >= windowStart && index < windowStart + windowLength) {
-            return;
-        }
-        long start = Math.max(0, index + 1 - WINDOW);
-        int length = (int) (Math.min(size, start + WINDOW) - start);
-        window.clear();
-        window.limit(length);
-        while (window.hasRemaining()) {
-            if (channel.read(window, start + window.position()) <= 0) {
-                break;
-            }
-        }
-        windowStart = start;
-        windowLength = window.position();
-        if (index >= windowStart + windowLength) {
-            throw new IOException("log file shrank while it was read");
-        }
+        return scanner.lastNewlineAtOrBefore(index - 1);
     }
 }
