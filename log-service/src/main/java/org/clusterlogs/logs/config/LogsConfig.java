@@ -38,7 +38,10 @@ public interface LogsConfig {
     @WithDefault("15s")
     Duration pingInterval();
 
-    /** Safety re-check of followed logs, in case a change notification was missed. */
-    @WithDefault("2s")
+    /**
+     * Safety re-check of followed logs, in case a change notification was missed (inotify
+     * does not miss changes on local file systems; this covers the others).
+     */
+    @WithDefault("10s")
     Duration followRecheck();
 }

@@ -103,10 +103,10 @@ public final class LogStream {
             if (reader == null) {
                 reader = source.open(StartPosition.of(source, params));
             }
-            Buffer chunk = Buffer.buffer(CHUNK_BYTES + 1024);
+            Buffer chunk = null; // made on the first entry: an idle wake-up allocates nothing
             long entries = 0;
             boolean atEnd = false;
-            while (chunk.length() < CHUNK_BYTES && remaining > 0) {
+            while ((chunk == null || chunk.length() < CHUNK_BYTES) && remaining > 0) {
                 Entry entry = reader.next();
                 if (entry == null && !format.follows()) {
                     entry = reader.flushPartial();
@@ -121,6 +121,9 @@ public final class LogStream {
                 }
                 remaining--;
                 entries++;
+                if (chunk == null) {
+                    chunk = Buffer.buffer(CHUNK_BYTES + 1024);
+                }
                 format.append(entry, chunk);
             }
             boolean finished = remaining == 0 || atEnd && !format.follows();

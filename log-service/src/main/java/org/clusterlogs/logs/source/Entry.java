@@ -1,18 +1,31 @@
 package org.clusterlogs.logs.source;
 
 import java.util.SortedMap;
+import java.util.function.Supplier;
 
 /**
  * One log entry as every format needs it.
  *
- * @param cursor        the position right after this entry, as a client sends it back
- *                      ({@code cursor} parameter, SSE {@code id}, {@code Last-Event-ID})
- * @param fields        the entry's fields, keys sorted (journal fields, or MESSAGE plus ids)
- * @param text          the bytes of the text format, without the final newline; {@code null}
- *                      for an entry that prints nothing as text (a journal entry without MESSAGE)
- * @param realtimeMicros wall-clock time in µs since the epoch, or -1 when the source has none
+ * @param cursor          the position right after this entry, as a client sends it back
+ *                        ({@code cursor} parameter, SSE {@code id}, {@code Last-Event-ID})
+ * @param fieldSource     makes the entry's fields, keys sorted (journal fields, or MESSAGE plus
+ *                        ids); only the JSON formats and filters ask, so a text read of a file
+ *                        never decodes its lines
+ * @param text            the bytes of the text format, without the final newline; {@code null}
+ *                        for an entry that prints nothing as text (a journal entry without MESSAGE)
+ * @param realtimeMicros  wall-clock time in µs since the epoch, or -1 when the source has none
  * @param monotonicMicros monotonic time in µs, or -1 when the source has none
  */
-public record Entry(String cursor, SortedMap<String, String> fields, byte[] text,
+public record Entry(String cursor, Supplier<SortedMap<String, String>> fieldSource, byte[] text,
                     long realtimeMicros, long monotonicMicros) {
+
+    /** An entry whose fields are already made. */
+    public Entry(String cursor, SortedMap<String, String> fields, byte[] text, long realtimeMicros,
+                 long monotonicMicros) {
+        this(cursor, () -> fields, text, realtimeMicros, monotonicMicros);
+    }
+
+    public SortedMap<String, String> fields() {
+        return fieldSource.get();
+    }
 }

@@ -26,6 +26,11 @@ final class LineEntryFactory {
         this.lineFilter = lineFilter;
     }
 
+    /** Whether any line can be refused, so that a line's bytes are needed to decide. */
+    boolean filtersLines() {
+        return !lineFilter.isEmpty();
+    }
+
     /** Whether a line's entry is wanted at all: only per-line fields are checked here. */
     boolean accepts(byte[] line, boolean split) {
         if (lineFilter.isEmpty()) {
@@ -40,7 +45,8 @@ final class LineEntryFactory {
             text = Arrays.copyOf(line, line.length + 1);
             text[line.length] = '\\';
         }
-        return new Entry(Long.toString(cursor), fields(line, split), text, -1, -1);
+        // fields are made only when asked for: a text read never decodes the line
+        return new Entry(Long.toString(cursor), () -> fields(line, split), text, -1, -1);
     }
 
     private SortedMap<String, String> fields(byte[] line, boolean split) {

@@ -25,11 +25,13 @@ final class LineFileReader implements EntryReader {
 
     private static final int CHUNK = 64 * 1024;
     private static final int GUARD = 32;
+    private static final ByteBuffer NONE = ByteBuffer.allocate(0);
 
     private final Path path;
     private final int maxLineBytes;
     private final LineEntryFactory entries;
-    private final ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+    /** The read buffer while there is data; dropped at the end, so an idle follower holds none. */
+    private ByteBuffer buffer = NONE;
     private final LineBuffer pending;
     private final byte[] guard = new byte[GUARD];
 
@@ -44,17 +46,18 @@ final class LineFileReader implements EntryReader {
     private boolean atEnd;
     /** The partial last line of a file that was rotated away, still to be returned. */
     private Entry pendingFromOldFile;
+    /** What the path looked like when the end was reached: unchanged means nothing to do. */
+    private BasicFileAttributes atEndAttributes;
 
     LineFileReader(Path path, long offset, int maxLineBytes, LineEntryFactory entries) throws IOException {
         this.path = path;
         this.maxLineBytes = maxLineBytes;
         this.entries = entries;
-        this.pending = new LineBuffer(Math.min(maxLineBytes, 8192));
+        this.pending = new LineBuffer(256);
         this.channel = FileChannel.open(path, StandardOpenOption.READ);
         this.fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
         this.readOffset = offset;
         this.bufferOffset = offset;
-        buffer.limit(0);
         loadGuard();
     }
 
@@ -65,7 +68,14 @@ final class LineFileReader implements EntryReader {
             if (line != null) {
                 return line;
             }
+            // taken before the read: a write after it changes what the next wake-up sees
+            BasicFileAttributes seen = attributesOrNull();
+            if (atEnd && same(seen, atEndAttributes)) {
+                return null; // a wake-up with nothing new costs one stat
+            }
             if (!fill() && !switchFileIfRotated()) {
+                atEndAttributes = seen;
+                buffer = NONE;
                 return null;
             }
             if (pendingFromOldFile != null) {
@@ -133,6 +143,9 @@ final class LineFileReader implements EntryReader {
         if (atEnd && readOffset > 0 && guardLength > 0 && !guardStillMatches()) {
             return false;
         }
+        if (buffer == NONE) {
+            buffer = ByteBuffer.allocate(CHUNK);
+        }
         buffer.clear();
         int n = channel.read(buffer, readOffset);
         buffer.flip();
@@ -174,7 +187,24 @@ final class LineFileReader implements EntryReader {
         guardLength = 0;
         atEnd = false;
         buffer.limit(0);
+        atEndAttributes = null;
         return true;
+    }
+
+    private static boolean same(BasicFileAttributes now, BasicFileAttributes then) {
+        if (now == null || then == null) {
+            return false;
+        }
+        return now.fileKey().equals(then.fileKey()) && now.size() == then.size()
+                && now.lastModifiedTime().equals(then.lastModifiedTime());
+    }
+
+    private BasicFileAttributes attributesOrNull() throws IOException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
     }
 
     private void rememberGuard(byte[] bytes, int n) {

@@ -104,7 +104,7 @@ public final class LineFileSource implements LogSource {
                 long entryStart = length > maxLineBytes ? start + (length - 1) / maxLineBytes * maxLineBytes : start;
                 // a piece that stops inside a line is one of the SPLIT pieces of that line
                 boolean splitPiece = !atLineEnd && pos < size;
-                if (entries.accepts(scan.read(entryStart, end), splitPiece)) {
+                if (!entries.filtersLines() || entries.accepts(scan.read(entryStart, end), splitPiece)) {
                     counted++;
                 }
                 pos = entryStart;
