@@ -11,6 +11,7 @@ import org.clusterlogs.logs.source.BadPathException;
 import org.clusterlogs.logs.source.LogNotFoundException;
 import org.jboss.logging.Logger;
 
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
 /**
@@ -63,6 +64,10 @@ public class ProblemResponder {
         }
         if (error instanceof LogNotFoundException) {
             return Problem.of(404, "Not Found", "LogNotFound", error.getMessage());
+        }
+        if (error instanceof AccessDeniedException) {
+            return Problem.of(403, "Forbidden", "LogNotReadable",
+                    "the service may not read this log (file permissions on the node)");
         }
         if (error instanceof NoSuchFileException) {
             return Problem.of(404, "Not Found", "LogNotFound", "the log disappeared while it was opened");

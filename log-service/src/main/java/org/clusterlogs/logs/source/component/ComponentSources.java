@@ -30,6 +30,9 @@ public class ComponentSources {
     }
 
     public LogSource journal(FieldFilter filter) {
+        if (!Files.isDirectory(config.journalDir())) {
+            throw new LogNotFoundException("this node has no journal directory (" + config.journalDir() + ")");
+        }
         return new JournalSource(config.journalctl(), config.journalDir(), null, filter);
     }
 
@@ -44,7 +47,8 @@ public class ComponentSources {
             fields.put("FILE", fileName);
             return new LineFileSource(file, fields, filter, config.maxLineBytes());
         }
-        if (JournalUnits.exists(config.journalctl(), config.journalDir(), name)) {
+        if (Files.isDirectory(config.journalDir())
+                && JournalUnits.exists(config.journalctl(), config.journalDir(), name)) {
             return new JournalSource(config.journalctl(), config.journalDir(), name, filter);
         }
         throw new LogNotFoundException("unknown component: " + name
