@@ -62,10 +62,6 @@ public final class FieldFilter {
         return valuesByField;
     }
 
-    public Set<String> fields() {
-        return valuesByField.keySet();
-    }
-
     public boolean matches(Map<String, String> fields) {
         for (Map.Entry<String, List<String>> m : valuesByField.entrySet()) {
             String actual = fields.get(m.getKey());

@@ -43,10 +43,6 @@ public final class LineFileSource implements LogSource {
         this.entries = new LineEntryFactory(constantFields, filter.only(PER_LINE_FIELDS));
     }
 
-    public Path file() {
-        return file;
-    }
-
     @Override
     public Position head() {
         return new FileOffset(0);
