@@ -172,7 +172,8 @@ public final class LogStream {
     private void continueWhenWritable() {
         response.drainHandler(v -> schedule());
         if (!response.writeQueueFull()) {
-            schedule();
+            // back of the queue: a long read takes turns with the other streams' reads
+            deps.executor().execute(this::schedule);
         }
     }
 
