@@ -190,4 +190,24 @@ class ComponentRoutesTest {
             assertTrue(sse.eventsWithin(Duration.ofMillis(1500)).isEmpty(), "nothing repeated");
         }
     }
+
+    @Order(3)
+    @Test
+    void resumeWithLastEventIdAfterAppendsLosesAndRepeatsNothing() throws Exception {
+        String url = base.toString().replaceAll("/$", "") + ROUTE + "/a.service?cursor=END&skip=-2";
+        String lastId;
+        try (SseClient sse = SseClient.open(url, null)) {
+            lastId = sse.events(2, Duration.ofSeconds(10)).get(1).id();
+        }
+        journal.append(List.of(
+                Map.of("LABEL", "E11", "MESSAGE", "E11 message", "UNIT", "a.service"),
+                Map.of("LABEL", "E12", "MESSAGE", "E12 message", "UNIT", "a.service")));
+        // the reconnect carries the original skip and a limit: Last-Event-ID overrides both
+        try (SseClient sse = SseClient.open(url + "&limit=1", lastId)) {
+            List<SseClient.Block> events = sse.events(2, Duration.ofSeconds(10));
+            assertEquals(List.of("E11", "E12"),
+                    events.stream().map(e -> JsonPath.from(e.data()).getString("fields.LABEL")).toList());
+            assertTrue(sse.eventsWithin(Duration.ofMillis(1500)).isEmpty(), "nothing repeated");
+        }
+    }
 }
