@@ -3,11 +3,11 @@ package org.clusterlogs.logs.api;
 import io.quarkus.vertx.web.Param;
 import io.quarkus.vertx.web.Route;
 import io.vertx.ext.web.RoutingContext;
+import org.clusterlogs.logs.source.FieldFilter;
 import org.clusterlogs.logs.source.component.ComponentSources;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
 
 /** This node's components: the journal, a unit in it, or a component log file. */
 @Tag(name = "component", description = "This node's journal and component log files")
@@ -23,23 +23,24 @@ public class ComponentRoutes {
         this.problems = problems;
     }
 
-    @Route(path = "/system/v1/logs/v2/component", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
+    @Route(path = "/system/v1/logs/v2/component", methods = Route.HttpMethod.GET)
     @Operation(summary = "Read or follow this node's whole journal", description = RouteDocs.JOURNAL)
     void journal(RoutingContext rc) {
         try {
-            logs.respond(rc, components.journal(logs.filter(rc)));
+            FieldFilter filter = logs.filter(rc);
+            logs.respond(rc, () -> components.journal(filter));
         } catch (RuntimeException e) {
             problems.fail(rc, e);
         }
     }
 
-    @Route(path = "/system/v1/logs/v2/component/:name", methods = Route.HttpMethod.GET,
-            type = Route.HandlerType.BLOCKING)
+    @Route(path = "/system/v1/logs/v2/component/:name", methods = Route.HttpMethod.GET)
     @Operation(summary = "Read or follow one component's log", description = RouteDocs.COMPONENT)
     void component(RoutingContext rc, @Param String name) {
         try {
-            logs.respond(rc, components.component(name, logs.filter(rc)));
-        } catch (IOException | RuntimeException e) {
+            FieldFilter filter = logs.filter(rc);
+            logs.respond(rc, () -> components.component(name, filter));
+        } catch (RuntimeException e) {
             problems.fail(rc, e);
         }
     }

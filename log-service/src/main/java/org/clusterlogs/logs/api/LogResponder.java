@@ -11,7 +11,7 @@ import org.clusterlogs.logs.read.ReadExecutor;
 import org.clusterlogs.logs.read.ReadParams;
 import org.clusterlogs.logs.read.format.EntryFormat;
 import org.clusterlogs.logs.source.FieldFilter;
-import org.clusterlogs.logs.source.LogSource;
+import org.clusterlogs.logs.source.SourceOpener;
 
 import java.util.List;
 
@@ -34,12 +34,16 @@ public class LogResponder {
         return FieldFilter.parse(filters);
     }
 
-    /** Streams {@code source} as the request asks (format by Accept, position by parameters). */
-    public void respond(RoutingContext rc, LogSource source) {
+    /**
+     * Streams the log {@code opener} finds, as the request asks (format by Accept, position by
+     * parameters). Finding and reading happen on the read threads; a failure before the first
+     * byte is a problem response.
+     */
+    public void respond(RoutingContext rc, SourceOpener opener) {
         ReadParams params = ReadParams.parse(first(rc, "cursor"), first(rc, "skip"), first(rc, "limit"),
                 rc.request().getHeader("Last-Event-ID"));
         EntryFormat format = EntryFormat.forAccept(rc.request().getHeader("Accept"));
-        new LogStream(rc.response(), source, params, format, deps, e -> problems.fail(rc, e)).start();
+        new LogStream(rc.response(), opener, params, format, deps, e -> problems.fail(rc, e)).start();
     }
 
     private static String first(RoutingContext rc, String name) {

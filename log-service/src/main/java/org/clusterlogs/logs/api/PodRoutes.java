@@ -4,11 +4,11 @@ import io.quarkus.vertx.web.Param;
 import io.quarkus.vertx.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import org.clusterlogs.logs.config.LogsConfig;
+import org.clusterlogs.logs.source.FieldFilter;
 import org.clusterlogs.logs.source.pod.PodLogSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 /** Kubernetes pod container logs from the kubelet's CRI files. */
@@ -25,15 +25,16 @@ public class PodRoutes {
         this.config = config;
     }
 
-    @Route(path = "/system/v1/logs/v2/pods/:namespace/:pod/:container", methods = Route.HttpMethod.GET,
-            type = Route.HandlerType.BLOCKING)
+    @Route(path = "/system/v1/logs/v2/pods/:namespace/:pod/:container", methods = Route.HttpMethod.GET)
     @Operation(summary = "Read or follow a pod container's log", description = RouteDocs.POD)
     void read(RoutingContext rc, @Param String namespace, @Param String pod, @Param String container) {
         try {
-            Path dir = PodLogSource.locate(config.podsRoot(), namespace, pod, container);
-            logs.respond(rc, new PodLogSource(dir, namespace, pod, container, logs.filter(rc),
-                    config.maxLineBytes()));
-        } catch (IOException | RuntimeException e) {
+            FieldFilter filter = logs.filter(rc);
+            logs.respond(rc, () -> {
+                Path dir = PodLogSource.locate(config.podsRoot(), namespace, pod, container);
+                return new PodLogSource(dir, namespace, pod, container, filter, config.maxLineBytes());
+            });
+        } catch (RuntimeException e) {
             problems.fail(rc, e);
         }
     }

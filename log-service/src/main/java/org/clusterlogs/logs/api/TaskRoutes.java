@@ -4,6 +4,7 @@ import io.quarkus.vertx.web.Param;
 import io.quarkus.vertx.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import org.clusterlogs.logs.config.LogsConfig;
+import org.clusterlogs.logs.source.FieldFilter;
 import org.clusterlogs.logs.source.sandbox.SandboxBrowser;
 import org.clusterlogs.logs.source.sandbox.SandboxId;
 import org.clusterlogs.logs.source.sandbox.SandboxLocator;
@@ -33,14 +34,14 @@ public class TaskRoutes {
         this.config = config;
     }
 
-    @Route(path = RUN + ":file", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
+    @Route(path = RUN + ":file", methods = Route.HttpMethod.GET)
     @Operation(summary = "Read or follow a file of a standalone task's sandbox", description = RouteDocs.READ)
     void read(RoutingContext rc, @Param String framework, @Param String executor, @Param String container,
               @Param String file) {
         readFile(rc, new SandboxIdParts(framework, executor, container, null), file);
     }
 
-    @Route(path = RUN + "tasks/:task/:file", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
+    @Route(path = RUN + "tasks/:task/:file", methods = Route.HttpMethod.GET)
     @Operation(summary = "Read or follow a file of a pod task's sandbox", description = RouteDocs.READ)
     void readInPod(RoutingContext rc, @Param String framework, @Param String executor, @Param String container,
                    @Param String task, @Param String file) {
@@ -77,10 +78,10 @@ public class TaskRoutes {
     private void readFile(RoutingContext rc, SandboxIdParts parts, String file) {
         try {
             SandboxId id = parts.checked();
-            Path path = sandboxes.file(id, file);
-            logs.respond(rc, new LineFileSource(path, sandboxes.fields(id, file), logs.filter(rc),
+            FieldFilter filter = logs.filter(rc);
+            logs.respond(rc, () -> new LineFileSource(sandboxes.file(id, file), sandboxes.fields(id, file), filter,
                     config.maxLineBytes()));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             problems.fail(rc, e);
         }
     }

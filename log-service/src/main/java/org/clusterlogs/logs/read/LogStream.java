@@ -10,6 +10,7 @@ import org.clusterlogs.logs.read.format.SseFormat;
 import org.clusterlogs.logs.source.Entry;
 import org.clusterlogs.logs.source.EntryReader;
 import org.clusterlogs.logs.source.LogSource;
+import org.clusterlogs.logs.source.SourceOpener;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -32,7 +33,7 @@ public final class LogStream {
     private static final int CHUNK_BYTES = 64 * 1024;
 
     private final HttpServerResponse response;
-    private final LogSource source;
+    private final SourceOpener opener;
     private final ReadParams params;
     private final EntryFormat format;
     private final Deps deps;
@@ -40,6 +41,7 @@ public final class LogStream {
     private final AtomicInteger wip = new AtomicInteger();
 
     private volatile boolean closed;
+    private LogSource source;
     private EntryReader reader;
     private long skipLeft;
     private long remaining;
@@ -55,10 +57,10 @@ public final class LogStream {
                        Duration pingInterval) {
     }
 
-    public LogStream(HttpServerResponse response, LogSource source, ReadParams params, EntryFormat format,
+    public LogStream(HttpServerResponse response, SourceOpener opener, ReadParams params, EntryFormat format,
                      Deps deps, Consumer<Throwable> failBeforeStart) {
         this.response = response;
-        this.source = source;
+        this.opener = opener;
         this.params = params;
         this.format = format;
         this.deps = deps;
@@ -101,6 +103,7 @@ public final class LogStream {
         }
         try {
             if (reader == null) {
+                source = opener.open();
                 reader = source.open(StartPosition.of(source, params));
             }
             Buffer chunk = null; // made on the first entry: an idle wake-up allocates nothing
