@@ -28,22 +28,24 @@ public class LogResponder {
         this.problems = problems;
     }
 
-    /** The {@code filter} parameters; a malformed one is a 400. */
-    public FieldFilter filter(RoutingContext rc) {
-        List<String> filters = rc.queryParam("filter");
-        return FieldFilter.parse(filters);
-    }
-
     /**
-     * Streams the log {@code opener} finds, as the request asks (format by Accept, position by
-     * parameters). Finding and reading happen on the read threads; a failure before the first
-     * byte is a problem response.
+     * Streams the log {@code opener} finds, as the request asks (filters, position by
+     * parameters, format by Accept). Finding and reading happen on the read threads; a
+     * malformed parameter, or a failure before the first byte, is a problem response.
      */
     public void respond(RoutingContext rc, SourceOpener opener) {
-        ReadParams params = ReadParams.parse(first(rc, "cursor"), first(rc, "skip"), first(rc, "limit"),
-                rc.request().getHeader("Last-Event-ID"));
+        FieldFilter filter;
+        ReadParams params;
+        try {
+            filter = FieldFilter.parse(rc.queryParam("filter"));
+            params = ReadParams.parse(first(rc, "cursor"), first(rc, "skip"), first(rc, "limit"),
+                    rc.request().getHeader("Last-Event-ID"));
+        } catch (IllegalArgumentException e) {
+            problems.fail(rc, e);
+            return;
+        }
         EntryFormat format = EntryFormat.forAccept(rc.request().getHeader("Accept"));
-        new LogStream(rc.response(), opener, params, format, deps, e -> problems.fail(rc, e)).start();
+        new LogStream(rc.response(), opener, filter, params, format, deps, e -> problems.fail(rc, e)).start();
     }
 
     private static String first(RoutingContext rc, String name) {

@@ -4,7 +4,6 @@ import io.quarkus.vertx.web.Param;
 import io.quarkus.vertx.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import org.clusterlogs.logs.config.LogsConfig;
-import org.clusterlogs.logs.source.FieldFilter;
 import org.clusterlogs.logs.source.pod.PodLogSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -16,26 +15,19 @@ import java.nio.file.Path;
 public class PodRoutes {
 
     private final LogResponder logs;
-    private final ProblemResponder problems;
     private final LogsConfig config;
 
-    public PodRoutes(LogResponder logs, ProblemResponder problems, LogsConfig config) {
+    public PodRoutes(LogResponder logs, LogsConfig config) {
         this.logs = logs;
-        this.problems = problems;
         this.config = config;
     }
 
     @Route(path = "/system/v1/logs/v2/pods/:namespace/:pod/:container", methods = Route.HttpMethod.GET)
     @Operation(summary = "Read or follow a pod container's log", description = RouteDocs.POD)
     void read(RoutingContext rc, @Param String namespace, @Param String pod, @Param String container) {
-        try {
-            FieldFilter filter = logs.filter(rc);
-            logs.respond(rc, () -> {
-                Path dir = PodLogSource.locate(config.podsRoot(), namespace, pod, container);
-                return new PodLogSource(dir, namespace, pod, container, filter, config.maxLineBytes());
-            });
-        } catch (RuntimeException e) {
-            problems.fail(rc, e);
-        }
+        logs.respond(rc, filter -> {
+            Path dir = PodLogSource.locate(config.podsRoot(), namespace, pod, container);
+            return new PodLogSource(dir, namespace, pod, container, filter, config.maxLineBytes());
+        });
     }
 }

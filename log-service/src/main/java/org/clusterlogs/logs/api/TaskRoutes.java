@@ -4,7 +4,6 @@ import io.quarkus.vertx.web.Param;
 import io.quarkus.vertx.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import org.clusterlogs.logs.config.LogsConfig;
-import org.clusterlogs.logs.source.FieldFilter;
 import org.clusterlogs.logs.source.sandbox.SandboxBrowser;
 import org.clusterlogs.logs.source.sandbox.SandboxId;
 import org.clusterlogs.logs.source.sandbox.SandboxLocator;
@@ -76,14 +75,11 @@ public class TaskRoutes {
     }
 
     private void readFile(RoutingContext rc, SandboxIdParts parts, String file) {
-        try {
+        logs.respond(rc, filter -> {
             SandboxId id = parts.checked();
-            FieldFilter filter = logs.filter(rc);
-            logs.respond(rc, () -> new LineFileSource(sandboxes.file(id, file), sandboxes.fields(id, file), filter,
-                    config.maxLineBytes()));
-        } catch (RuntimeException e) {
-            problems.fail(rc, e);
-        }
+            return new LineFileSource(sandboxes.file(id, file), sandboxes.fields(id, file), filter,
+                    config.maxLineBytes());
+        });
     }
 
     private void downloadFile(RoutingContext rc, SandboxIdParts parts, String file) {

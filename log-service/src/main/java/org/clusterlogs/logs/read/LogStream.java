@@ -9,6 +9,7 @@ import org.clusterlogs.logs.read.format.EntryFormat;
 import org.clusterlogs.logs.read.format.SseFormat;
 import org.clusterlogs.logs.source.Entry;
 import org.clusterlogs.logs.source.EntryReader;
+import org.clusterlogs.logs.source.FieldFilter;
 import org.clusterlogs.logs.source.LogSource;
 import org.clusterlogs.logs.source.SourceOpener;
 import org.jboss.logging.Logger;
@@ -34,6 +35,7 @@ public final class LogStream {
 
     private final HttpServerResponse response;
     private final SourceOpener opener;
+    private final FieldFilter filter;
     private final ReadParams params;
     private final EntryFormat format;
     private final Deps deps;
@@ -57,10 +59,11 @@ public final class LogStream {
                        Duration pingInterval) {
     }
 
-    public LogStream(HttpServerResponse response, SourceOpener opener, ReadParams params, EntryFormat format,
-                     Deps deps, Consumer<Throwable> failBeforeStart) {
+    public LogStream(HttpServerResponse response, SourceOpener opener, FieldFilter filter, ReadParams params,
+                     EntryFormat format, Deps deps, Consumer<Throwable> failBeforeStart) {
         this.response = response;
         this.opener = opener;
+        this.filter = filter;
         this.params = params;
         this.format = format;
         this.deps = deps;
@@ -103,7 +106,7 @@ public final class LogStream {
         }
         try {
             if (reader == null) {
-                source = opener.open();
+                source = opener.open(filter);
                 reader = source.open(StartPosition.of(source, params));
             }
             Buffer chunk = null; // made on the first entry: an idle wake-up allocates nothing
