@@ -4,15 +4,16 @@ import io.quarkus.vertx.web.Param;
 import io.quarkus.vertx.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import org.clusterlogs.logs.config.LogsConfig;
+import org.clusterlogs.logs.read.FileSender;
 import org.clusterlogs.logs.source.sandbox.SandboxBrowser;
 import org.clusterlogs.logs.source.sandbox.SandboxId;
 import org.clusterlogs.logs.source.sandbox.SandboxLocator;
 import org.clusterlogs.logs.source.file.LineFileSource;
+import org.clusterlogs.logs.source.root.OpenedFile;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /** Task sandbox files in the Mesos layout: read or follow a file, download it, list the sandbox. */
 @Tag(name = "task", description = "Files of a task's sandbox (Mesos layout)")
@@ -25,12 +26,15 @@ public class TaskRoutes {
     private final LogResponder logs;
     private final ProblemResponder problems;
     private final LogsConfig config;
+    private final FileSender fileSender;
 
-    public TaskRoutes(SandboxLocator sandboxes, LogResponder logs, ProblemResponder problems, LogsConfig config) {
+    public TaskRoutes(SandboxLocator sandboxes, LogResponder logs, ProblemResponder problems, LogsConfig config,
+                      FileSender fileSender) {
         this.sandboxes = sandboxes;
         this.logs = logs;
         this.problems = problems;
         this.config = config;
+        this.fileSender = fileSender;
     }
 
     @Route(path = RUN + ":file", methods = Route.HttpMethod.GET)
@@ -83,21 +87,22 @@ public class TaskRoutes {
     }
 
     private void downloadFile(RoutingContext rc, SandboxIdParts parts, String file) {
+        OpenedFile opened;
         try {
-            Path path = sandboxes.file(parts.checked(), file);
-            rc.response()
-                    .putHeader("Content-Type", "application/octet-stream")
-                    .putHeader("Content-Disposition", "attachment; filename=\"" + file.replace("\"", "") + "\"")
-                    .sendFile(path.toString());
+            opened = sandboxes.file(parts.checked(), file).openFile();
         } catch (IOException | RuntimeException e) {
             problems.fail(rc, e);
+            return;
         }
+        rc.response()
+                .putHeader("Content-Type", "application/octet-stream")
+                .putHeader("Content-Disposition", "attachment; filename=\"" + file.replace("\"", "") + "\"");
+        fileSender.send(rc, opened.channel());
     }
 
     private void browseSandbox(RoutingContext rc, SandboxIdParts parts) {
         try {
-            Path dir = sandboxes.sandbox(parts.checked());
-            rc.json(SandboxBrowser.list(dir));
+            rc.json(SandboxBrowser.list(sandboxes.sandbox(parts.checked())));
         } catch (IOException | RuntimeException e) {
             problems.fail(rc, e);
         }

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Prometheus metrics of log serving: open streams, bytes and lines served, read errors. */
+/** Prometheus metrics of log serving: open streams, bytes and lines served, read errors, refused paths. */
 @Startup // registered at start, so the metrics exist before the first request
 @ApplicationScoped
 public class LogMetrics {
@@ -16,6 +16,7 @@ public class LogMetrics {
     private final Counter bytesServed;
     private final Counter linesServed;
     private final Counter readErrors;
+    private final Counter pathsRefused;
 
     public LogMetrics(MeterRegistry registry) {
         registry.gauge("logs_streams_open", openStreams);
@@ -25,6 +26,8 @@ public class LogMetrics {
                 .register(registry);
         readErrors = Counter.builder("logs_read_errors").description("Reads that failed on the server side")
                 .register(registry);
+        pathsRefused = Counter.builder("logs_paths_refused")
+                .description("Opens refused because a link would leave the log root").register(registry);
     }
 
     public void streamOpened() {
@@ -42,5 +45,9 @@ public class LogMetrics {
 
     public void readError() {
         readErrors.increment();
+    }
+
+    public void pathRefused() {
+        pathsRefused.increment();
     }
 }

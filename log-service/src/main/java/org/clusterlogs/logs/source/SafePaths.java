@@ -1,14 +1,9 @@
 package org.clusterlogs.logs.source;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-
 /**
- * Turns client-sent path segments into a path under a configured root, or refuses. Every
- * file the service opens for a client comes through here: nothing outside the roots is read.
+ * Checks the path segments a client sends (ids, file names) before they name anything under a
+ * root: one segment each, no dot segments, no control bytes. Opening is
+ * {@link org.clusterlogs.logs.source.root.LogRoot}'s job.
  */
 public final class SafePaths {
 
@@ -30,48 +25,6 @@ public final class SafePaths {
             }
         }
         return name;
-    }
-
-    /**
-     * Resolves checked segments under {@code root} and follows links: the real path must stay
-     * under the real root. Answers the real path of an existing entry.
-     *
-     * @throws LogNotFoundException when nothing exists there
-     */
-    public static Path existing(Path root, String... segments) throws IOException {
-        Path candidate = root;
-        for (String s : segments) {
-            candidate = candidate.resolve(s);
-        }
-        Path realRoot = root.toRealPath();
-        Path real;
-        try {
-            real = candidate.toRealPath();
-        } catch (NoSuchFileException e) {
-            throw new LogNotFoundException("no such log: " + String.join("/", segments));
-        }
-        if (!real.startsWith(realRoot)) {
-            throw new BadPathException("path leaves the log root: " + String.join("/", segments));
-        }
-        return real;
-    }
-
-    /** Like {@link #existing} but the entry must be a regular file. */
-    public static Path regularFile(Path root, String... segments) throws IOException {
-        Path real = existing(root, segments);
-        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
-            throw new BadPathException("not a regular file: " + String.join("/", segments));
-        }
-        return real;
-    }
-
-    /** Like {@link #existing} but the entry must be a directory. */
-    public static Path directory(Path root, String... segments) throws IOException {
-        Path real = existing(root, segments);
-        if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
-            throw new BadPathException("not a directory: " + String.join("/", segments));
-        }
-        return real;
     }
 
     private static String printable(String s) {

@@ -9,6 +9,8 @@ import org.clusterlogs.logs.source.SafePaths;
 import org.clusterlogs.logs.source.file.LineFileSource;
 import org.clusterlogs.logs.source.journal.JournalSource;
 import org.clusterlogs.logs.source.journal.JournalUnits;
+import org.clusterlogs.logs.source.root.ConfiguredRoots;
+import org.clusterlogs.logs.source.root.RootedPath;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,9 +26,11 @@ import java.util.TreeMap;
 public class ComponentSources {
 
     private final LogsConfig config;
+    private final ConfiguredRoots roots;
 
-    public ComponentSources(LogsConfig config) {
+    public ComponentSources(LogsConfig config, ConfiguredRoots roots) {
         this.config = config;
+        this.roots = roots;
     }
 
     public LogSource journal(FieldFilter filter) {
@@ -39,9 +43,8 @@ public class ComponentSources {
     public LogSource component(String name, FieldFilter filter) throws IOException {
         SafePaths.segment(name, "component name");
         String fileName = name + ".log";
-        if (Files.isDirectory(config.componentsDir())
-                && Files.exists(config.componentsDir().resolve(fileName))) {
-            Path file = SafePaths.regularFile(config.componentsDir(), fileName);
+        RootedPath file = new RootedPath(roots.components(), Path.of(fileName));
+        if (exists(file)) {
             SortedMap<String, String> fields = new TreeMap<>();
             fields.put("COMPONENT", name);
             fields.put("FILE", fileName);
@@ -53,5 +56,15 @@ public class ComponentSources {
         }
         throw new LogNotFoundException("unknown component: " + name
                 + " (no unit of that name in the journal and no " + fileName + ")");
+    }
+
+    /** Whether something is there; a link out of the root is refused, not taken for a unit name. */
+    private static boolean exists(RootedPath file) throws IOException {
+        try {
+            file.resolve();
+            return true;
+        } catch (LogNotFoundException e) {
+            return false;
+        }
     }
 }

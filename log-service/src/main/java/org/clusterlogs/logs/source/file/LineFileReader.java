@@ -3,62 +3,38 @@ package org.clusterlogs.logs.source.file;
 import org.clusterlogs.logs.source.Entry;
 import org.clusterlogs.logs.source.EntryReader;
 import org.clusterlogs.logs.source.LineBuffer;
+import org.clusterlogs.logs.source.LineEntries;
+import org.clusterlogs.logs.source.root.RootedPath;
+import org.clusterlogs.logs.source.rotation.RotatingFileInput;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Arrays;
 
 /**
- * Reads a file's lines forward and keeps reading it as it grows. At the end of the data it
- * notices both rotation styles: rename-and-create (the path now names another file: the old
- * one is read to its end first) and copy-truncate (the file is shorter than what was read, or
- * the bytes just before the read position changed). Either way it goes on at the start of the
- * file now at the path, so nothing is lost or repeated.
+ * Reads a file's lines forward and keeps reading as it grows and rotates: the bytes come from
+ * {@link RotatingFileInput}, which moves on to the next file of the rotation (or to the start of
+ * a truncated file) when the current one is finished. The partial last line of a finished file
+ * becomes an entry of its own; a line's cursor is the offset of its newline in its file.
  */
 final class LineFileReader implements EntryReader {
 
     private static final int CHUNK = 64 * 1024;
-    private static final int GUARD = 32;
     private static final ByteBuffer NONE = ByteBuffer.allocate(0);
 
-    private final Path path;
+    private final RotatingFileInput input;
     private final int maxLineBytes;
-    private final LineEntryFactory entries;
+    private final LineEntries entries;
     /** The read buffer while there is data; dropped at the end, so an idle follower holds none. */
     private ByteBuffer buffer = NONE;
-    private final LineBuffer pending;
-    private final byte[] guard = new byte[GUARD];
-
-    private FileChannel channel;
-    private Object fileKey;
-    /** Absolute offset of the next byte to read from the file. */
-    private long readOffset;
-    /** Absolute offset of {@code buffer}'s first byte. */
+    private final LineBuffer pending = new LineBuffer(256);
+    /** Offset in the current file of {@code buffer}'s first byte. */
     private long bufferOffset;
-    private int guardLength;
-    /** Whether the last read found no more data. */
-    private boolean atEnd;
-    /** The partial last line of a file that was rotated away, still to be returned. */
-    private Entry pendingFromOldFile;
-    /** What the path looked like when the end was reached: unchanged means nothing to do. */
-    private BasicFileAttributes atEndAttributes;
 
-    LineFileReader(Path path, long offset, int maxLineBytes, LineEntryFactory entries) throws IOException {
-        this.path = path;
+    LineFileReader(RootedPath file, long offset, int maxLineBytes, LineEntries entries) throws IOException {
+        this.input = RotatingFileInput.open(file, offset);
         this.maxLineBytes = maxLineBytes;
         this.entries = entries;
-        this.pending = new LineBuffer(256);
-        this.channel = FileChannel.open(path, StandardOpenOption.READ);
-        this.fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
-        this.readOffset = offset;
         this.bufferOffset = offset;
-        loadGuard();
     }
 
     @Override
@@ -68,31 +44,39 @@ final class LineFileReader implements EntryReader {
             if (line != null) {
                 return line;
             }
-            // taken before the read: a write after it changes what the next wake-up sees
-            BasicFileAttributes seen = attributesOrNull();
-            if (atEnd && same(seen, atEndAttributes)) {
-                return null; // a wake-up with nothing new costs one stat
+            if (buffer == NONE) {
+                buffer = ByteBuffer.allocate(CHUNK);
             }
-            if (!fill() && !switchFileIfRotated()) {
-                atEndAttributes = seen;
+            buffer.clear();
+            long readFrom = input.offset();
+            int n = input.read(buffer);
+            buffer.flip();
+            if (n == 0) {
                 buffer = NONE;
                 return null;
             }
-            if (pendingFromOldFile != null) {
-                Entry last = pendingFromOldFile;
-                pendingFromOldFile = null;
-                return last;
+            if (n == RotatingFileInput.NEXT_FILE) {
+                Entry last = flushAt(readFrom);
+                bufferOffset = 0;
+                if (last != null) {
+                    return last;
+                }
+                continue;
             }
+            bufferOffset = readFrom;
         }
     }
 
     @Override
     public Entry flushPartial() {
+        return flushAt(input.offset());
+    }
+
+    private Entry flushAt(long cursor) {
         if (pending.length() == 0) {
             return null;
         }
-        byte[] line = pending.take();
-        return entries.accepts(line, false) ? entries.entry(line, readOffset, false) : null;
+        return accept(pending.take(), cursor, false);
     }
 
     /** The next complete line (or cap-sized piece) in what has been read, or null. */
@@ -131,118 +115,11 @@ final class LineFileReader implements EntryReader {
     }
 
     private Entry accept(byte[] line, long cursor, boolean split) {
-        return entries.accepts(line, split) ? entries.entry(line, cursor, split) : null;
-    }
-
-    /**
-     * Reads the next chunk; false when the file has nothing more now. After the end of the data
-     * was reached once, the file is first checked for truncation: a copy-truncate rotation
-     * followed by a write longer than what was read must not be read from the old offset.
-     */
-    private boolean fill() throws IOException {
-        if (atEnd && readOffset > 0 && guardLength > 0 && !guardStillMatches()) {
-            return false;
-        }
-        if (buffer == NONE) {
-            buffer = ByteBuffer.allocate(CHUNK);
-        }
-        buffer.clear();
-        int n = channel.read(buffer, readOffset);
-        buffer.flip();
-        bufferOffset = readOffset;
-        atEnd = n <= 0;
-        if (atEnd) {
-            return false;
-        }
-        readOffset += n;
-        rememberGuard(buffer.array(), n);
-        return true;
-    }
-
-    /**
-     * At the end of the data: is the path now another file, or this file truncated? Then
-     * continue at the start of the file at the path. The partial line of the old file, if
-     * any, is finished: it becomes an entry of its own.
-     */
-    private boolean switchFileIfRotated() throws IOException {
-        BasicFileAttributes now;
-        try {
-            now = Files.readAttributes(path, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            return false; // between rename and create: wait for the new file
-        }
-        boolean replaced = !now.fileKey().equals(fileKey);
-        boolean truncated = !replaced && (now.size() < readOffset || !guardStillMatches());
-        if (!replaced && !truncated) {
-            return false;
-        }
-        if (replaced) {
-            channel.close();
-            channel = FileChannel.open(path, StandardOpenOption.READ);
-            fileKey = now.fileKey();
-        }
-        pendingFromOldFile = flushPartial();
-        readOffset = 0;
-        bufferOffset = 0;
-        guardLength = 0;
-        atEnd = false;
-        buffer.limit(0);
-        atEndAttributes = null;
-        return true;
-    }
-
-    private static boolean same(BasicFileAttributes now, BasicFileAttributes then) {
-        if (now == null || then == null) {
-            return false;
-        }
-        return now.fileKey().equals(then.fileKey()) && now.size() == then.size()
-                && now.lastModifiedTime().equals(then.lastModifiedTime());
-    }
-
-    private BasicFileAttributes attributesOrNull() throws IOException {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            return null;
-        }
-    }
-
-    private void rememberGuard(byte[] bytes, int n) {
-        if (n >= GUARD) {
-            System.arraycopy(bytes, n - GUARD, guard, 0, GUARD);
-            guardLength = GUARD;
-        } else {
-            int keep = Math.min(guardLength, GUARD - n);
-            System.arraycopy(guard, guardLength - keep, guard, 0, keep);
-            System.arraycopy(bytes, 0, guard, keep, n);
-            guardLength = keep + n;
-        }
-    }
-
-    private void loadGuard() throws IOException {
-        int length = (int) Math.min(GUARD, readOffset);
-        ByteBuffer b = ByteBuffer.wrap(guard, 0, length);
-        while (b.hasRemaining() && channel.read(b, readOffset - length + b.position()) > 0) {
-            // keep reading until the guard is full
-        }
-        guardLength = b.position();
-    }
-
-    private boolean guardStillMatches() throws IOException {
-        if (guardLength == 0) {
-            return true;
-        }
-        ByteBuffer now = ByteBuffer.allocate(guardLength);
-        while (now.hasRemaining()) {
-            if (channel.read(now, readOffset - guardLength + now.position()) <= 0) {
-                return false;
-            }
-        }
-        return Arrays.equals(now.array(), 0, guardLength, guard, 0, guardLength);
+        return entries.accepts(line, split, null) ? entries.entry(line, Long.toString(cursor), split, null, -1) : null;
     }
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        input.close();
     }
 }

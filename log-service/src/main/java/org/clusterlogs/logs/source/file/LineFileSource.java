@@ -4,17 +4,16 @@ import org.clusterlogs.logs.source.BadCursorException;
 import org.clusterlogs.logs.source.EmptyReader;
 import org.clusterlogs.logs.source.EntryReader;
 import org.clusterlogs.logs.source.FieldFilter;
+import org.clusterlogs.logs.source.LineEntries;
 import org.clusterlogs.logs.source.LogSource;
 import org.clusterlogs.logs.source.Position;
 import org.clusterlogs.logs.source.ReverseScanner;
+import org.clusterlogs.logs.source.root.RootedPath;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -28,19 +27,17 @@ import java.util.SortedMap;
  */
 public final class LineFileSource implements LogSource {
 
-    private static final Set<String> PER_LINE_FIELDS = Set.of(LineEntryFactory.MESSAGE, LineEntryFactory.SPLIT);
-
-    private final Path file;
+    private final RootedPath file;
     private final int maxLineBytes;
     private final boolean matchesNothing;
-    private final LineEntryFactory entries;
+    private final LineEntries entries;
 
-    public LineFileSource(Path file, SortedMap<String, String> constantFields, FieldFilter filter,
+    public LineFileSource(RootedPath file, SortedMap<String, String> constantFields, FieldFilter filter,
                           int maxLineBytes) {
         this.file = file;
         this.maxLineBytes = maxLineBytes;
-        this.matchesNothing = !filter.without(PER_LINE_FIELDS).matches(constantFields);
-        this.entries = new LineEntryFactory(constantFields, filter.only(PER_LINE_FIELDS));
+        this.entries = new LineEntries(constantFields, filter);
+        this.matchesNothing = entries.matchesNothing();
     }
 
     @Override
@@ -50,13 +47,15 @@ public final class LineFileSource implements LogSource {
 
     @Override
     public Position tail() throws IOException {
-        return new FileOffset(Files.size(file));
+        try (FileChannel channel = file.openFile().channel()) {
+            return new FileOffset(channel.size());
+        }
     }
 
     @Override
     public Position after(String cursor) throws IOException {
         long offset = parseOffset(cursor);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = file.openFile().channel()) {
             long size = channel.size();
             if (offset > size) {
                 return new FileOffset(0);
@@ -87,7 +86,7 @@ public final class LineFileSource implements LogSource {
         if (matchesNothing) {
             return from;
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = file.openFile().channel()) {
             ReverseScanner scan = new ReverseScanner(channel);
             long size = channel.size();
             pos = Math.min(pos, size);
@@ -100,7 +99,7 @@ public final class LineFileSource implements LogSource {
                 long entryStart = length > maxLineBytes ? start + (length - 1) / maxLineBytes * maxLineBytes : start;
                 // a piece that stops inside a line is one of the SPLIT pieces of that line
                 boolean splitPiece = !atLineEnd && pos < size;
-                if (!entries.filtersLines() || entries.accepts(scan.read(entryStart, end), splitPiece)) {
+                if (!entries.filtersLines() || entries.accepts(scan.read(entryStart, end), splitPiece, null)) {
                     counted++;
                 }
                 pos = entryStart;
@@ -119,6 +118,6 @@ public final class LineFileSource implements LogSource {
 
     @Override
     public List<Path> watchPaths() {
-        return List.of(file);
+        return List.of(file.absolute());
     }
 }

@@ -1,5 +1,7 @@
 package org.clusterlogs.logs.source.pod;
 
+import org.clusterlogs.logs.source.rotation.SegmentInput;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.List;
@@ -45,11 +47,11 @@ final class Backward {
             CriJoiner joiner = new CriJoiner(maxLineBytes, partialWindow);
             if (segment.gzip()) {
                 start(segments, cleanStart(segments, i, 0, null), i, joiner);
-                try (SegmentInput in = SegmentInput.openListedGzip(segment)) {
+                try (SegmentInput in = SegmentList.openGzip(segment)) {
                     feed(in, joiner, Long.MAX_VALUE);
                 }
             } else {
-                try (FileChannel channel = SegmentInput.openListed(segment)) {
+                try (FileChannel channel = SegmentList.openPlain(segment)) {
                     long size = channel.size();
                     RecordScan scan = scan(segments, i, channel, size);
                     Point from = cleanStart(segments, i, size == 0 ? 0 : scan.lineStart(size), scan);
@@ -93,7 +95,7 @@ final class Backward {
 
     private Found backInPlain(List<Segment> segments, int i, Limit limit, long need) throws IOException {
         Segment segment = segments.get(i);
-        try (FileChannel channel = SegmentInput.openListed(segment)) {
+        try (FileChannel channel = SegmentList.openPlain(segment)) {
             long size = channel.size();
             Limit lim = limit.clampedTo(size);
             RecordScan scan = scan(segments, i, channel, size);
@@ -149,7 +151,7 @@ final class Backward {
         });
         Segment segment = segments.get(target);
         if (picked[0] == null) {
-            throw new IOException("log file changed while it was counted: " + segment.path().getFileName());
+            throw new IOException("log file changed while it was counted: " + segment.path().fileName());
         }
         return PodPosition.of(segment.id(), picked[0].point(), picked[0].before());
     }
@@ -166,7 +168,7 @@ final class Backward {
         CriJoiner joiner = new CriJoiner(maxLineBytes, partialWindow);
         long offset = start(segments, from, target, joiner);
         Segment segment = segments.get(target);
-        SegmentInput in = channel != null ? SegmentInput.plain(channel, offset) : SegmentInput.openListedGzip(segment);
+        SegmentInput in = channel != null ? SegmentInput.plain(channel, offset) : SegmentList.openGzip(segment);
         try {
             long until = limit.offset();
             while (in.offset() < until) {
@@ -270,7 +272,7 @@ final class Backward {
             }
             Segment before = segments.get(p - 1);
             if (!before.gzip()) {
-                try (FileChannel channel = SegmentInput.openListed(before)) {
+                try (FileChannel channel = SegmentList.openPlain(before)) {
                     long size = channel.size();
                     if (size > 0) {
                         // not the file's end: what is given up there is given up at the next file's start
@@ -299,11 +301,11 @@ final class Backward {
             Segment segment = segments.get(i);
             long offset = i == from.index() ? from.offset() : 0;
             if (segment.gzip()) {
-                try (SegmentInput in = SegmentInput.openListedGzip(segment)) {
+                try (SegmentInput in = SegmentList.openGzip(segment)) {
                     feed(in, joiner, Long.MAX_VALUE);
                 }
             } else {
-                try (FileChannel channel = SegmentInput.openListed(segment)) {
+                try (FileChannel channel = SegmentList.openPlain(segment)) {
                     feed(SegmentInput.plain(channel, offset), joiner, Long.MAX_VALUE);
                 }
             }

@@ -4,10 +4,11 @@ import org.clusterlogs.logs.source.BadPathException;
 import org.clusterlogs.logs.source.LogNotFoundException;
 import org.clusterlogs.logs.source.SafePaths;
 
+import org.clusterlogs.logs.source.root.Listing;
+import org.clusterlogs.logs.source.root.LogRoot;
+import org.clusterlogs.logs.source.root.RootedPath;
+
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -16,15 +17,15 @@ import java.util.List;
 
 /**
  * Finds a container's log directory, {@code <podsRoot>/<namespace>_<pod>_<uid>/<container>},
- * from the names a client knows (not the uid). Every path goes through {@link SafePaths}: a
- * pod directory that is a link leading out of the root is refused.
+ * from the names a client knows (not the uid). Everything is opened through the pods'
+ * {@link LogRoot}: a pod directory that is a link leading out of the root is refused.
  */
 final class PodDirectories {
 
     private PodDirectories() {
     }
 
-    static Path locate(Path podsRoot, String namespace, String pod, String container) throws IOException {
+    static RootedPath locate(LogRoot podsRoot, String namespace, String pod, String container) throws IOException {
         SafePaths.segment(namespace, "namespace");
         SafePaths.segment(pod, "pod");
         SafePaths.segment(container, "container");
@@ -37,23 +38,25 @@ final class PodDirectories {
         Path best = null;
         FileTime bestTime = null;
         for (String name : candidates) {
-            SafePaths.directory(podsRoot, name);
-            Path dir;
+            LogRoot.Resolved dir;
             try {
-                dir = SafePaths.directory(podsRoot, name, container);
+                dir = podsRoot.resolve(Path.of(name, container));
             } catch (LogNotFoundException e) {
                 continue;
             }
-            FileTime modified = Files.getLastModifiedTime(dir);
+            if (!dir.attributes().isDirectory()) {
+                continue;
+            }
+            FileTime modified = dir.attributes().lastModifiedTime();
             if (best == null || modified.compareTo(bestTime) > 0) {
-                best = dir;
+                best = dir.realRelative();
                 bestTime = modified;
             }
         }
         if (best == null) {
             throw new LogNotFoundException(who + " has no container '" + container + "' on this node");
         }
-        return best;
+        return new RootedPath(podsRoot, best);
     }
 
     /**
@@ -61,18 +64,14 @@ final class PodDirectories {
      * was deleted and created again under the same name; the caller takes the one whose
      * container directory changed last, the current pod.
      */
-    private static List<String> podDirectories(Path podsRoot, String prefix, String who) throws IOException {
+    private static List<String> podDirectories(LogRoot podsRoot, String prefix, String who) throws IOException {
         List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(podsRoot)) {
-            for (Path p : entries) {
-                String name = p.getFileName().toString();
-                if (name.length() > prefix.length() && name.startsWith(prefix)
-                        && name.indexOf('_', prefix.length()) < 0) {
-                    names.add(name);
-                }
+        for (Listing.Item item : podsRoot.list(Path.of("")).items()) {
+            String name = item.name();
+            if (name.length() > prefix.length() && name.startsWith(prefix)
+                    && name.indexOf('_', prefix.length()) < 0) {
+                names.add(name);
             }
-        } catch (NoSuchFileException e) {
-            throw new LogNotFoundException("no pod logs on this node");
         }
         if (names.isEmpty()) {
             throw new LogNotFoundException("no logs of " + who + " on this node");

@@ -2,6 +2,8 @@ package org.clusterlogs.logs.source.pod;
 
 import org.clusterlogs.logs.source.Entry;
 import org.clusterlogs.logs.source.EntryReader;
+import org.clusterlogs.logs.source.root.RootedPath;
+import org.clusterlogs.logs.source.rotation.SegmentInput;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -28,7 +30,7 @@ final class PodLogReader implements EntryReader {
 
     private static final int OPEN_ATTEMPTS = 5;
 
-    private final Path dir;
+    private final RootedPath dir;
     private final PodEntries entries;
     private final CriJoiner joiner;
     private final byte[] buffer = new byte[64 * 1024];
@@ -47,7 +49,7 @@ final class PodLogReader implements EntryReader {
     /** The successor is the live file read again from its start: it was truncated in place. */
     private boolean truncated;
 
-    PodLogReader(Path dir, PodEntries entries, int maxLineBytes, long partialWindow) {
+    PodLogReader(RootedPath dir, PodEntries entries, int maxLineBytes, long partialWindow) {
         this.dir = dir;
         this.entries = entries;
         this.joiner = new CriJoiner(maxLineBytes, partialWindow);
@@ -192,10 +194,10 @@ final class PodLogReader implements EntryReader {
     private void open(Segment next, long readFrom, long[] keep) throws IOException {
         SegmentInput in;
         if (next.gzip()) {
-            in = SegmentInput.openListedGzip(next);
+            in = SegmentList.openGzip(next);
             joiner.reset(0, keep);
         } else {
-            FileChannel channel = SegmentInput.openListed(next);
+            FileChannel channel = SegmentList.openPlain(next);
             try {
                 long size = channel.size();
                 long from = Math.min(readFrom, size);
@@ -213,8 +215,8 @@ final class PodLogReader implements EntryReader {
     /** Goes on at the start of the next file, open lines carried over or (after a restart) none. */
     private void switchTo(Segment next) throws IOException {
         SegmentInput in = next.gzip()
-                ? SegmentInput.openListedGzip(next)
-                : SegmentInput.plain(SegmentInput.openListed(next), 0);
+                ? SegmentList.openGzip(next)
+                : SegmentInput.plain(SegmentList.openPlain(next), 0);
         if (!carried) {
             joiner.reset(0);
         }
@@ -234,13 +236,11 @@ final class PodLogReader implements EntryReader {
     /** The uncompressed size of a finished file. */
     private long size(Segment s) throws IOException {
         if (!s.gzip()) {
-            try {
-                return Files.size(s.path());
-            } catch (NoSuchFileException e) {
-                throw new SegmentGoneException(s);
+            try (FileChannel channel = SegmentList.openPlain(s)) {
+                return channel.size();
             }
         }
-        try (SegmentInput in = SegmentInput.openListedGzip(s)) {
+        try (SegmentInput in = SegmentList.openGzip(s)) {
             while (in.read(buffer, buffer.length) > 0) {
                 // count the bytes
             }
@@ -255,7 +255,7 @@ final class PodLogReader implements EntryReader {
      */
     private Segment successorIfFinished() throws IOException {
         if (segment.live() && !segment.gzip() && segment.fileKey() != null) {
-            BasicFileAttributes now = attributes(segment.path());
+            BasicFileAttributes now = attributes(segment.path().absolute());
             if (now != null && segment.fileKey().equals(now.fileKey())) {
                 truncated = now.size() < input.offset();
                 if (!truncated && !SegmentList.hasRestartAfter(dir, segment.restart())) {
@@ -293,6 +293,7 @@ final class PodLogReader implements EntryReader {
         return null;
     }
 
+    /** The attributes at a path, for change detection only: nothing is opened by path. */
     private static BasicFileAttributes attributes(Path path) throws IOException {
         try {
             return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -316,7 +317,7 @@ final class PodLogReader implements EntryReader {
             if (entries.accepts(e)) {
                 SegmentId current = id();
                 if (current == null) {
-                    throw new IOException("log file has lines but no first record: " + segment.path().getFileName());
+                    throw new IOException("log file has lines but no first record: " + segment.path().fileName());
                 }
                 ready.add(entries.entry(e, PodCursor.format(current, e.point(), e.after())));
             }

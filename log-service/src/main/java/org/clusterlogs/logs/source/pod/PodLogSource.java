@@ -6,6 +6,9 @@ import org.clusterlogs.logs.source.FieldFilter;
 import org.clusterlogs.logs.source.LogSource;
 import org.clusterlogs.logs.source.Position;
 
+import org.clusterlogs.logs.source.root.LogRoot;
+import org.clusterlogs.logs.source.root.RootedPath;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,18 +59,18 @@ public final class PodLogSource implements LogSource {
     static final long PARTIAL_WINDOW = 1024 * 1024;
     private static final int ATTEMPTS = 5;
 
-    private final Path containerDir;
+    private final RootedPath containerDir;
     private final int maxLineBytes;
     private final long partialWindow;
     private final boolean matchesNothing;
     private final PodEntries entries;
 
-    public PodLogSource(Path containerDir, String namespace, String pod, String container, FieldFilter filter,
+    public PodLogSource(RootedPath containerDir, String namespace, String pod, String container, FieldFilter filter,
                         int maxLineBytes) {
         this(containerDir, namespace, pod, container, filter, maxLineBytes, PARTIAL_WINDOW);
     }
 
-    PodLogSource(Path containerDir, String namespace, String pod, String container, FieldFilter filter,
+    PodLogSource(RootedPath containerDir, String namespace, String pod, String container, FieldFilter filter,
                  int maxLineBytes, long partialWindow) {
         if (maxLineBytes < 1) {
             throw new IllegalArgumentException("maxLineBytes must be positive, got " + maxLineBytes);
@@ -75,8 +78,8 @@ public final class PodLogSource implements LogSource {
         this.containerDir = containerDir;
         this.maxLineBytes = maxLineBytes;
         this.partialWindow = partialWindow;
-        this.entries = new PodEntries(namespace, pod, container, filter.only(PodEntries.PER_LINE));
-        this.matchesNothing = !filter.without(PodEntries.PER_LINE).matches(entries.constantFields());
+        this.entries = new PodEntries(namespace, pod, container, filter);
+        this.matchesNothing = entries.matchesNothing();
     }
 
     /**
@@ -87,7 +90,7 @@ public final class PodLogSource implements LogSource {
      *         safe path segment, or a directory that leads out of {@code podsRoot}
      * @throws org.clusterlogs.logs.source.LogNotFoundException for an unknown pod or container
      */
-    public static Path locate(Path podsRoot, String namespace, String pod, String container) throws IOException {
+    public static RootedPath locate(LogRoot podsRoot, String namespace, String pod, String container) throws IOException {
         return PodDirectories.locate(podsRoot, namespace, pod, container);
     }
 
@@ -135,7 +138,7 @@ public final class PodLogSource implements LogSource {
 
     @Override
     public List<Path> watchPaths() {
-        return List.of(containerDir);
+        return List.of(containerDir.absolute());
     }
 
     private Backward backward() {

@@ -1,6 +1,6 @@
 package org.clusterlogs.logs.source.pod;
 
-import java.nio.file.Path;
+import org.clusterlogs.logs.source.root.RootedPath;
 
 /**
  * One file of a container's log as listed now: {@code <restart>.log} (the live one),
@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * @param id      its content id; {@code null} while the file has no complete first record
  * @param fileKey the file system's id of the file, to tell a renamed file from a new one
  */
-record Segment(Path path, long restart, String stamp, boolean gzip, SegmentId id, Object fileKey) {
+record Segment(RootedPath path, long restart, String stamp, boolean gzip, SegmentId id, Object fileKey) {
 
     boolean live() {
         return stamp == null;

@@ -6,6 +6,6 @@ import java.io.IOException;
 final class SegmentGoneException extends IOException {
 
     SegmentGoneException(Segment segment) {
-        super("log file changed while it was opened: " + segment.path().getFileName());
+        super("log file changed while it was opened: " + segment.path().fileName());
     }
 }

@@ -1,19 +1,22 @@
 package org.clusterlogs.logs.source.pod;
 
+import org.clusterlogs.logs.source.LogNotFoundException;
+import org.clusterlogs.logs.source.root.Listing;
+import org.clusterlogs.logs.source.root.OpenedFile;
+import org.clusterlogs.logs.source.root.RootedPath;
+import org.clusterlogs.logs.source.rotation.SegmentInput;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -38,65 +41,96 @@ final class SegmentList {
     }
 
     /** Lists the files now; an absent directory lists as empty. */
-    static List<Segment> list(Path dir) throws IOException {
+    static List<Segment> list(RootedPath dir) throws IOException {
         Map<String, Segment> byName = new HashMap<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path path : entries) {
-                Matcher m = NAME.matcher(path.getFileName().toString());
-                if (!m.matches()) {
-                    continue;
-                }
-                BasicFileAttributes attributes;
-                try {
-                    attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                } catch (NoSuchFileException e) {
-                    continue;
-                }
-                if (!attributes.isRegularFile()) {
-                    continue;
-                }
-                long restart = Long.parseLong(m.group(1));
-                boolean gzip = m.group(3) != null;
-                String key = m.group(1) + "/" + m.group(2);
-                Segment earlier = byName.get(key);
-                if (earlier != null && !earlier.gzip()) {
-                    continue;
-                }
-                SegmentId id;
-                try {
-                    id = gzip ? gzipId(path, restart) : plainId(path, restart, m.group(2) != null);
-                } catch (NoSuchFileException e) {
-                    continue;
-                } catch (IOException e) {
-                    if (gzip) {
-                        continue; // an unreadable compressed file holds nothing we can serve
-                    }
-                    throw e;
-                }
-                byName.put(key, new Segment(path, restart, m.group(2), gzip, id, attributes.fileKey()));
+        for (Listing.Item item : items(dir)) {
+            Matcher m = NAME.matcher(item.name());
+            if (!m.matches() || !item.attributes().isRegularFile()) {
+                continue;
             }
-        } catch (NoSuchFileException e) {
-            return List.of();
+            long restart = Long.parseLong(m.group(1));
+            boolean gzip = m.group(3) != null;
+            String key = m.group(1) + "/" + m.group(2);
+            Segment earlier = byName.get(key);
+            if (earlier != null && !earlier.gzip()) {
+                continue;
+            }
+            RootedPath path = dir.child(item.name());
+            SegmentId id;
+            try {
+                id = gzip ? gzipId(path, restart) : plainId(path, restart, m.group(2) != null);
+            } catch (LogNotFoundException | NoSuchFileException e) {
+                continue; // rotated or removed while listing
+            } catch (IOException e) {
+                if (gzip) {
+                    continue; // an unreadable compressed file holds nothing we can serve
+                }
+                throw e;
+            }
+            byName.put(key, new Segment(path, restart, m.group(2), gzip, id, item.attributes().fileKey()));
         }
         List<Segment> list = new ArrayList<>(byName.values());
         list.sort(ORDER);
         return list;
     }
 
+    /** The directory's entries; an absent directory has none. */
+    private static List<Listing.Item> items(RootedPath dir) throws IOException {
+        try {
+            return dir.list().items();
+        } catch (LogNotFoundException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Opens a listed plain file and checks that it is still the file listed (kubelet may have
+     * renamed it and created a new one since).
+     *
+     * @throws SegmentGoneException when it is not
+     */
+    static FileChannel openPlain(Segment segment) throws IOException {
+        OpenedFile file;
+        try {
+            file = segment.path().openFile();
+        } catch (LogNotFoundException | NoSuchFileException e) {
+            throw new SegmentGoneException(segment);
+        }
+        FileChannel channel = file.channel();
+        try {
+            boolean same = segment.fileKey() != null
+                    ? segment.fileKey().equals(file.fileKey())
+                    : Objects.equals(segment.id(),
+                            idOf(segment.restart(), SegmentInput.firstBytes(channel, CriHeader.MAX_BYTES), !segment.live()));
+            if (!same) {
+                throw new SegmentGoneException(segment);
+            }
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Opens a listed gzip file from its start. */
+    static SegmentInput openGzip(Segment segment) throws IOException {
+        try {
+            return SegmentInput.gzip(segment.path().openFile());
+        } catch (LogNotFoundException | NoSuchFileException e) {
+            throw new SegmentGoneException(segment);
+        }
+    }
+
     /**
      * Whether a file of a later restart than {@code restart} exists: by names only, so a
      * follower waiting at the end of the live file checks for a restart cheaply.
      */
-    static boolean hasRestartAfter(Path dir, long restart) throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path path : entries) {
-                Matcher m = NAME.matcher(path.getFileName().toString());
-                if (m.matches() && Long.parseLong(m.group(1)) > restart) {
-                    return true;
-                }
+    static boolean hasRestartAfter(RootedPath dir, long restart) throws IOException {
+        for (Listing.Item item : items(dir)) {
+            Matcher m = NAME.matcher(item.name());
+            if (m.matches() && Long.parseLong(m.group(1)) > restart) {
+                return true;
             }
-        } catch (NoSuchFileException e) {
-            return false;
         }
         return false;
     }
@@ -136,14 +170,14 @@ final class SegmentList {
         return i > 0 && segments.get(i - 1).restart() == segments.get(i).restart();
     }
 
-    private static SegmentId plainId(Path path, long restart, boolean rotated) throws IOException {
-        try (FileChannel channel = SegmentInput.openChannel(path)) {
+    private static SegmentId plainId(RootedPath path, long restart, boolean rotated) throws IOException {
+        try (FileChannel channel = path.openFile().channel()) {
             return idOf(restart, SegmentInput.firstBytes(channel, CriHeader.MAX_BYTES), rotated);
         }
     }
 
-    private static SegmentId gzipId(Path path, long restart) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(path))) {
+    private static SegmentId gzipId(RootedPath path, long restart) throws IOException {
+        try (InputStream in = new GZIPInputStream(Channels.newInputStream(path.openFile().channel()))) {
             return idOf(restart, SegmentInput.firstBytes(in, CriHeader.MAX_BYTES), true);
         }
     }

@@ -1,9 +1,12 @@
 package org.clusterlogs.logs.source.sandbox;
 
+import org.clusterlogs.logs.source.root.Listing;
+import org.clusterlogs.logs.source.root.RootedPath;
+
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,23 +20,33 @@ public final class SandboxBrowser {
     private SandboxBrowser() {
     }
 
-    public static List<SandboxEntry> list(Path dir) throws IOException {
+    public static List<SandboxEntry> list(RootedPath dir) throws IOException {
+        Listing listing = dir.list();
+        Path where = dir.root().absolute(listing.realRelative());
         List<SandboxEntry> entries = new ArrayList<>();
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
-            for (Path child : children) {
-                entries.add(describe(child));
-            }
+        for (Listing.Item item : listing.items()) {
+            entries.add(describe(where.resolve(item.name()), item.attributes()));
         }
         entries.sort(Comparator.comparing(SandboxEntry::path));
         return entries;
     }
 
-    private static SandboxEntry describe(Path p) throws IOException {
-        PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    private static SandboxEntry describe(Path p, PosixFileAttributes a) throws IOException {
         char type = a.isDirectory() ? 'd' : a.isSymbolicLink() ? 'l' : '-';
-        Object nlink = Files.getAttribute(p, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
         return new SandboxEntry(a.group().getName(), type + PosixFilePermissions.toString(a.permissions()),
-                a.lastModifiedTime().toMillis() / 1000, ((Number) nlink).longValue(), p.toString(), a.size(),
-                a.owner().getName());
+                a.lastModifiedTime().toMillis() / 1000, linkCount(p), p.toString(), a.size(), a.owner().getName());
+    }
+
+    /**
+     * The link count, which only the {@code unix} view has and a directory stream cannot read:
+     * read by path, without following a link. Nothing is opened, and at worst another file's
+     * count is shown.
+     */
+    private static long linkCount(Path p) throws IOException {
+        try {
+            return ((Number) Files.getAttribute(p, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).longValue();
+        } catch (NoSuchFileException e) {
+            return 0;
+        }
     }
 }

@@ -3,12 +3,11 @@ package org.clusterlogs.logs.source.sandbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.clusterlogs.logs.config.LogsConfig;
 import org.clusterlogs.logs.source.SafePaths;
+import org.clusterlogs.logs.source.root.ConfiguredRoots;
+import org.clusterlogs.logs.source.root.RootedPath;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -22,21 +21,21 @@ import java.util.TreeMap;
 public class SandboxLocator {
 
     private final LogsConfig config;
+    private final ConfiguredRoots roots;
 
-    public SandboxLocator(LogsConfig config) {
+    public SandboxLocator(LogsConfig config, ConfiguredRoots roots) {
         this.config = config;
+        this.roots = roots;
     }
 
     /** The sandbox directory of a task; the task id is null for a standalone task. */
-    public Path sandbox(SandboxId id) throws IOException {
-        return SafePaths.directory(agentRoot(), id.segments().toArray(String[]::new));
+    public RootedPath sandbox(SandboxId id) {
+        return new RootedPath(roots.sandbox(), agentPrefix().resolve(String.join("/", id.segments())));
     }
 
-    /** A regular file directly in a task's sandbox. */
-    public Path file(SandboxId id, String file) throws IOException {
-        List<String> segments = new ArrayList<>(id.segments());
-        segments.add(SafePaths.segment(file, "file"));
-        return SafePaths.regularFile(agentRoot(), segments.toArray(String[]::new));
+    /** A file directly in a task's sandbox (opened only through the sandbox root). */
+    public RootedPath file(SandboxId id, String file) {
+        return sandbox(id).child(SafePaths.segment(file, "file"));
     }
 
     /** The fields every line of this sandbox carries (the reference's SSE fields). */
@@ -53,12 +52,13 @@ public class SandboxLocator {
         return fields;
     }
 
-    private Path agentRoot() {
+    /** Where the agent's {@code frameworks/} is under the root: the root itself, or {@code <node id>/}. */
+    private Path agentPrefix() {
         Path root = config.sandboxRoot();
         Path agent = root.resolve(config.nodeId());
         if (!Files.isDirectory(root.resolve("frameworks")) && Files.isDirectory(agent.resolve("frameworks"))) {
-            return agent;
+            return Path.of(config.nodeId());
         }
-        return root;
+        return Path.of("");
     }
 }

@@ -1,5 +1,7 @@
 package org.clusterlogs.logs.source.pod;
 
+import org.clusterlogs.logs.testsupport.Rooted;
+
 import org.clusterlogs.logs.source.Entry;
 import org.clusterlogs.logs.source.EntryReader;
 import org.clusterlogs.logs.source.FieldFilter;
@@ -64,14 +66,14 @@ class PodLogConsistencyTest {
         }
 
         List<String> expected = model(files, maxLine, window);
-        PodLogSource source = new PodLogSource(dir, "ns", "p", "c", FieldFilter.none(), maxLine, window);
+        PodLogSource source = new PodLogSource(Rooted.dir(dir), "ns", "p", "c", FieldFilter.none(), maxLine, window);
         List<Entry> all = PodLogSourceTest.range(source, source.head());
         assertEquals(expected, all.stream().map(PodLogConsistencyTest::describe).toList());
 
         int step = Math.max(1, all.size() / 150);
         checkPositions(source, all, step);
 
-        PodLogSource stderr = new PodLogSource(dir, "ns", "p", "c", FieldFilter.parse(List.of("STREAM:stderr")),
+        PodLogSource stderr = new PodLogSource(Rooted.dir(dir), "ns", "p", "c", FieldFilter.parse(List.of("STREAM:stderr")),
                 maxLine, window);
         List<Entry> errors = PodLogSourceTest.range(stderr, stderr.head());
         assertEquals(expected.stream().filter(d -> d.startsWith("stderr ")).toList(),
@@ -109,7 +111,7 @@ class PodLogConsistencyTest {
     private List<Entry> follow(Random random, List<List<Item>> files, int maxLine, long window) throws IOException {
         Path dir = tmp.resolve("follow");
         Files.createDirectories(dir);
-        PodLogSource source = new PodLogSource(dir, "ns", "p", "c", FieldFilter.none(), maxLine, window);
+        PodLogSource source = new PodLogSource(Rooted.dir(dir), "ns", "p", "c", FieldFilter.none(), maxLine, window);
         List<Entry> out = new ArrayList<>();
         try (EntryReader reader = source.open(source.head())) {
             for (int f = 0; f < NAMES.length; f++) {

@@ -1,5 +1,7 @@
 package org.clusterlogs.logs.source.pod;
 
+import org.clusterlogs.logs.testsupport.Rooted;
+
 import org.clusterlogs.logs.source.BadCursorException;
 import org.clusterlogs.logs.source.BadPathException;
 import org.clusterlogs.logs.source.Entry;
@@ -42,7 +44,7 @@ class PodLogSourceTest {
     }
 
     private PodLogSource source(CriFixture fx, FieldFilter filter, int maxLineBytes) {
-        return new PodLogSource(fx.dir, "ns", "web-0", "app", filter, maxLineBytes);
+        return new PodLogSource(Rooted.dir(fx.dir), "ns", "web-0", "app", filter, maxLineBytes);
     }
 
     /** A range read as the HTTP layer does it: next() until null, then what flushPartial() gives. */
@@ -419,7 +421,7 @@ class PodLogSourceTest {
             fx.err("filler " + i); // each record is about 50 bytes
         }
         fx.out("y");
-        PodLogSource source = new PodLogSource(fx.dir, "ns", "web-0", "app", FieldFilter.none(), 1 << 20, 120);
+        PodLogSource source = new PodLogSource(Rooted.dir(fx.dir), "ns", "web-0", "app", FieldFilter.none(), 1 << 20, 120);
 
         List<Entry> all = range(source, source.head());
 
@@ -461,7 +463,7 @@ class PodLogSourceTest {
         CriFixture fx = fixture();
         fx.out("x");
         Path root = tmp.resolve("pods");
-        assertEquals(fx.dir.toRealPath(), PodLogSource.locate(root, "ns", "web-0", "app"));
+        assertEquals(fx.dir.toRealPath(), PodLogSource.locate(Rooted.root(root), "ns", "web-0", "app").absolute().toRealPath());
     }
 
     @Test
@@ -471,42 +473,42 @@ class PodLogSourceTest {
         Path current = Files.createDirectories(root.resolve("ns_web-0_bbbb/app"));
         Files.setLastModifiedTime(old, FileTime.fromMillis(2_000_000_000_000L));
         Files.setLastModifiedTime(current, FileTime.fromMillis(1_000_000_000_000L));
-        assertEquals(old.toRealPath(), PodLogSource.locate(root, "ns", "web-0", "app"));
+        assertEquals(old.toRealPath(), PodLogSource.locate(Rooted.root(root), "ns", "web-0", "app").absolute().toRealPath());
         Files.setLastModifiedTime(current, FileTime.fromMillis(3_000_000_000_000L));
-        assertEquals(current.toRealPath(), PodLogSource.locate(root, "ns", "web-0", "app"));
+        assertEquals(current.toRealPath(), PodLogSource.locate(Rooted.root(root), "ns", "web-0", "app").absolute().toRealPath());
     }
 
     @Test
     void locateRefusesBadSegmentsAndEscapes() throws IOException {
         fixture().out("x");
         Path root = tmp.resolve("pods");
-        assertThrows(BadPathException.class, () -> PodLogSource.locate(root, "..", "web-0", "app"));
-        assertThrows(BadPathException.class, () -> PodLogSource.locate(root, "ns", "..", "app"));
-        assertThrows(BadPathException.class, () -> PodLogSource.locate(root, "ns", "web-0", ".."));
-        assertThrows(BadPathException.class, () -> PodLogSource.locate(root, "a/b", "web-0", "app"));
-        assertThrows(BadPathException.class, () -> PodLogSource.locate(root, "ns", "web-0", "a/b"));
-        assertThrows(BadPathException.class, () -> PodLogSource.locate(root, "ns", "", "app"));
-        assertThrows(BadPathException.class, () -> PodLogSource.locate(root, "n_s", "web-0", "app"));
+        assertThrows(BadPathException.class, () -> PodLogSource.locate(Rooted.root(root), "..", "web-0", "app"));
+        assertThrows(BadPathException.class, () -> PodLogSource.locate(Rooted.root(root), "ns", "..", "app"));
+        assertThrows(BadPathException.class, () -> PodLogSource.locate(Rooted.root(root), "ns", "web-0", ".."));
+        assertThrows(BadPathException.class, () -> PodLogSource.locate(Rooted.root(root), "a/b", "web-0", "app"));
+        assertThrows(BadPathException.class, () -> PodLogSource.locate(Rooted.root(root), "ns", "web-0", "a/b"));
+        assertThrows(BadPathException.class, () -> PodLogSource.locate(Rooted.root(root), "ns", "", "app"));
+        assertThrows(BadPathException.class, () -> PodLogSource.locate(Rooted.root(root), "n_s", "web-0", "app"));
 
         Path outside = tmp.resolve("outside/app");
         Files.createDirectories(outside);
         Files.writeString(outside.resolve("0.log"), "secret\n");
         Files.createSymbolicLink(root.resolve("ns_evil_1234"), tmp.resolve("outside"));
-        assertThrows(BadPathException.class, () -> PodLogSource.locate(root, "ns", "evil", "app"));
-        assertThrows(BadPathException.class, () -> PodLogSource.locate(root, "ns", "evil", "none"));
+        assertThrows(BadPathException.class, () -> PodLogSource.locate(Rooted.root(root), "ns", "evil", "app"));
+        assertThrows(BadPathException.class, () -> PodLogSource.locate(Rooted.root(root), "ns", "evil", "none"));
     }
 
     @Test
     void locateAnswersNotFoundForUnknownPodOrContainer() throws IOException {
         fixture().out("x");
         Path root = tmp.resolve("pods");
-        assertThrows(LogNotFoundException.class, () -> PodLogSource.locate(root, "ns", "web-1", "app"));
-        assertThrows(LogNotFoundException.class, () -> PodLogSource.locate(root, "ns", "web", "app"));
-        assertThrows(LogNotFoundException.class, () -> PodLogSource.locate(root, "other", "web-0", "app"));
+        assertThrows(LogNotFoundException.class, () -> PodLogSource.locate(Rooted.root(root), "ns", "web-1", "app"));
+        assertThrows(LogNotFoundException.class, () -> PodLogSource.locate(Rooted.root(root), "ns", "web", "app"));
+        assertThrows(LogNotFoundException.class, () -> PodLogSource.locate(Rooted.root(root), "other", "web-0", "app"));
         LogNotFoundException e = assertThrows(LogNotFoundException.class,
-                () -> PodLogSource.locate(root, "ns", "web-0", "db"));
+                () -> PodLogSource.locate(Rooted.root(root), "ns", "web-0", "db"));
         assertTrue(e.getMessage().contains("db"), e.getMessage());
-        assertThrows(LogNotFoundException.class, () -> PodLogSource.locate(tmp.resolve("nowhere"), "ns", "web-0", "app"));
+        assertThrows(LogNotFoundException.class, () -> PodLogSource.locate(Rooted.root(tmp.resolve("nowhere")), "ns", "web-0", "app"));
     }
 
     @Test

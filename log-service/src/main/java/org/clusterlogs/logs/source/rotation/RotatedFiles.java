@@ -1,0 +1,101 @@
+package org.clusterlogs.logs.source.rotation;
+
+import org.clusterlogs.logs.source.LogNotFoundException;
+import org.clusterlogs.logs.source.root.Listing;
+import org.clusterlogs.logs.source.root.LogRoot;
+import org.clusterlogs.logs.source.root.PathRefusedException;
+import org.clusterlogs.logs.source.root.RootedPath;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The files of a plain log's rotation, oldest first. The rotated files are the regular files
+ * beside the live one named as logrotate(8) and Mesos' logrotate name them: the live name
+ * followed by {@code .N} or a date ({@code -20251122}, {@code .2025-11-22-10}, ...), optionally
+ * {@code .gz}. They are ordered by their last modification (names alone cannot tell: logrotate
+ * shifts {@code .1} to {@code .2}, other tools count up), ties by number, higher first, as
+ * logrotate numbers. The live file comes last. A compressed copy beside its plain original (a
+ * compression in progress) is left out, and so are links among the rotated names.
+ */
+final class RotatedFiles {
+
+    private static final Comparator<FileSegment> ORDER = Comparator
+            .comparing(FileSegment::live)
+            .thenComparing(FileSegment::modified)
+            .thenComparing(RotatedFiles::numberOrder)
+            .thenComparing(s -> s.path().fileName());
+
+    private RotatedFiles() {
+    }
+
+    /** Lists the files of the log whose live file is {@code live}. */
+    static List<FileSegment> list(RootedPath live) throws IOException {
+        Path dir = live.relative().getParent() == null ? Path.of("") : live.relative().getParent();
+        LogRoot root = live.root();
+        Listing listing;
+        try {
+            listing = root.list(dir);
+        } catch (LogNotFoundException e) {
+            return List.of();
+        }
+        Pattern rotated = Pattern.compile(Pattern.quote(live.fileName()) + "[.-](\\d[\\d._-]*?)(\\.gz)?");
+        Set<String> names = new HashSet<>();
+        listing.items().forEach(item -> names.add(item.name()));
+        List<FileSegment> files = new ArrayList<>();
+        for (Listing.Item item : listing.items()) {
+            if (item.name().equals(live.fileName())) {
+                FileSegment current = liveFile(live);
+                if (current != null) {
+                    files.add(current);
+                }
+                continue;
+            }
+            Matcher m = rotated.matcher(item.name());
+            if (!m.matches() || !item.attributes().isRegularFile()) {
+                continue;
+            }
+            boolean gzip = m.group(2) != null;
+            if (gzip && names.contains(item.name().substring(0, item.name().length() - 3))) {
+                continue;
+            }
+            files.add(new FileSegment(new RootedPath(root, dir.resolve(item.name())), item.attributes().fileKey(),
+                    item.attributes().lastModifiedTime(), gzip, false));
+        }
+        files.sort(ORDER);
+        return files;
+    }
+
+    /** The live file where its name leads (a link inside the root is followed), or null. */
+    private static FileSegment liveFile(RootedPath live) throws IOException {
+        LogRoot.Resolved resolved;
+        try {
+            resolved = live.resolve();
+        } catch (LogNotFoundException | PathRefusedException e) {
+            return null; // gone again, or a link out of the root: never a file of this log
+        }
+        if (!resolved.attributes().isRegularFile()) {
+            return null;
+        }
+        return new FileSegment(live, resolved.attributes().fileKey(), resolved.attributes().lastModifiedTime(),
+                false, true);
+    }
+
+    /** {@code .N} names by N, higher first (logrotate's older first); other names after them. */
+    private static long numberOrder(FileSegment s) {
+        String name = s.path().fileName();
+        int dot = name.lastIndexOf('.', name.endsWith(".gz") ? name.length() - 4 : name.length());
+        String suffix = name.substring(dot + 1, name.endsWith(".gz") ? name.length() - 3 : name.length());
+        if (!suffix.isEmpty() && suffix.length() <= 9 && suffix.chars().allMatch(Character::isDigit)) {
+            return -Long.parseLong(suffix);
+        }
+        return 0;
+    }
+}
