@@ -25,8 +25,10 @@ import java.util.Objects;
  * ({@link RotatedFiles}), however many rotations happened meanwhile: a reader that fell behind
  * reads every rotated file it missed, in order, then the live one.</li>
  * <li><b>copy-truncate</b> (the same file, now shorter than the read position, or with other
- * bytes before it): reading starts again at the start of the file. Lines written between the
- * copy and the truncation are only in the copy; they are not read, nothing is repeated.</li>
+ * bytes before it): what the reader had not read yet is in the copy, so reading goes on in the
+ * copy (the newest rotated file holding the bytes read just before the position), then at the
+ * start of the truncated file. Lines written between the copy and the truncation are in neither
+ * file that way: they are lost (logrotate documents this); nothing is repeated.</li>
  * </ul>
  * Every file is opened through the log's root, so a live name swapped for a link that leaves
  * the root is never read: the reader keeps waiting for a regular file inside the root.
@@ -40,6 +42,8 @@ public final class RotatingFileInput implements Closeable {
     /** What {@link #read} answers when the next bytes come from the start of another file. */
     public static final int NEXT_FILE = -1;
     private static final int OPEN_ATTEMPTS = 3;
+    /** How many of the newest rotated files may be the copy of a copy-truncate rotation. */
+    private static final int COPY_CANDIDATES = 3;
 
     private final RootedPath live;
     private final TruncationGuard guard = new TruncationGuard();
@@ -92,7 +96,7 @@ public final class RotatingFileInput implements Closeable {
             }
             // a copy-truncate followed by a write longer than what was read must not be read on
             if (truncatedInPlace(seen)) {
-                return restartCurrent();
+                return afterTruncation(buf);
             }
         }
         int n = readMore(buf);
@@ -103,7 +107,7 @@ public final class RotatingFileInput implements Closeable {
         if (seen != null && Objects.equals(seen.fileKey(), fileKey)) {
             modified = seen.lastModifiedTime();
             if (truncatedInPlace(seen)) {
-                return restartCurrent();
+                return afterTruncation(buf);
             }
             atEndSeen = seen;
             return 0;
@@ -198,12 +202,51 @@ public final class RotatingFileInput implements Closeable {
         return size < input.offset() || !guard.holds(input.channel(), input.offset());
     }
 
-    private int restartCurrent() {
+    /**
+     * The current file was truncated under the read position. When the copy made before the
+     * truncation is beside it (a rotated file with the same bytes before that position),
+     * reading goes on in the copy from there, and then in the truncated file from its start;
+     * otherwise at the start of the truncated file at once.
+     */
+    private int afterTruncation(ByteBuffer buf) throws IOException {
+        long offset = input.offset();
+        OpenedFile copy = copyHolding(offset);
+        if (copy != null) {
+            // the truncated file stays at the live name, so it is found again after the copy
+            input.close();
+            use(copy, SegmentInput.plain(copy.channel(), offset));
+            int n = readMore(buf);
+            return n > 0 ? n : moveOn(buf, liveAttributes());
+        }
         input = SegmentInput.plain(input.channel(), 0);
         guard.clear();
         atEnd = false;
         atEndSeen = null;
         return NEXT_FILE;
+    }
+
+    /** The newest rotated copy that holds the bytes read just before {@code offset}, opened; or null. */
+    private OpenedFile copyHolding(long offset) throws IOException {
+        List<FileSegment> files = RotatedFiles.list(live);
+        int checked = 0;
+        for (int i = files.size() - 1; i >= 0 && checked < COPY_CANDIDATES; i--) {
+            FileSegment f = files.get(i);
+            if (f.live() || f.gzip() || Objects.equals(f.fileKey(), fileKey)) {
+                continue;
+            }
+            checked++;
+            OpenedFile file;
+            try {
+                file = f.path().openFile();
+            } catch (LogNotFoundException | NoSuchFileException | BadPathException e) {
+                continue;
+            }
+            if (file.channel().size() >= offset && guard.holds(file.channel(), offset)) {
+                return file;
+            }
+            file.close();
+        }
+        return null;
     }
 
     private BasicFileAttributes liveAttributes() throws IOException {
