@@ -37,7 +37,7 @@ public class LogRoots implements QuarkusTestResourceLifecycleManager {
                 "logs.components-dir", components().toString(),
                 "logs.journal-dir", journal().toString(),
                 "logs.ping-interval", "1s",
-                "logs.follow-recheck", "500ms");
+                "logs.follow-recheck", "1h");
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,11 +34,41 @@ final class RotatedFiles {
             .thenComparing(RotatedFiles::numberOrder)
             .thenComparing(s -> s.path().fileName());
 
+    private static final int STABLE_ATTEMPTS = 5;
+
     private RotatedFiles() {
     }
 
-    /** Lists the files of the log whose live file is {@code live}. */
+    /**
+     * Lists the files of the log whose live file is {@code live}, as they stand between two
+     * rotations. A directory listing taken while files are renamed may miss a file or show it
+     * twice (readdir makes no promise then), so listings are taken until two in a row agree.
+     */
     static List<FileSegment> list(RootedPath live) throws IOException {
+        List<FileSegment> before = listOnce(live);
+        for (int attempt = 0; attempt < STABLE_ATTEMPTS; attempt++) {
+            List<FileSegment> now = listOnce(live);
+            if (sameFiles(before, now)) {
+                return now;
+            }
+            before = now;
+        }
+        return before;
+    }
+
+    private static boolean sameFiles(List<FileSegment> a, List<FileSegment> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).path().equals(b.get(i).path()) || !Objects.equals(a.get(i).fileKey(), b.get(i).fileKey())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<FileSegment> listOnce(RootedPath live) throws IOException {
         Path dir = live.relative().getParent() == null ? Path.of("") : live.relative().getParent();
         LogRoot root = live.root();
         Listing listing;

@@ -42,8 +42,8 @@ public final class RotatingFileInput implements Closeable {
     /** What {@link #read} answers when the next bytes come from the start of another file. */
     public static final int NEXT_FILE = -1;
     private static final int OPEN_ATTEMPTS = 3;
-    /** How many of the newest rotated files may be the copy of a copy-truncate rotation. */
-    private static final int COPY_CANDIDATES = 3;
+    /** What {@link #readMore} answers when the file was truncated under the read position. */
+    private static final int TRUNCATED = -2;
 
     private final RootedPath live;
     private final TruncationGuard guard = new TruncationGuard();
@@ -89,17 +89,15 @@ public final class RotatingFileInput implements Closeable {
      */
     public int read(ByteBuffer buf) throws IOException {
         if (atEnd) {
-            // taken before the read: a write after it changes what the next wake-up sees
             BasicFileAttributes seen = liveAttributes();
             if (seen != null && same(seen, atEndSeen)) {
                 return 0; // a wake-up with nothing new costs one stat
             }
-            // a copy-truncate followed by a write longer than what was read must not be read on
-            if (truncatedInPlace(seen)) {
-                return afterTruncation(buf);
-            }
         }
         int n = readMore(buf);
+        if (n == TRUNCATED) {
+            return afterTruncation(buf);
+        }
         if (n > 0) {
             return n;
         }
@@ -124,6 +122,9 @@ public final class RotatingFileInput implements Closeable {
                 return 0;
             }
             int n = readMore(buf); // the last bytes written before the writer moved on
+            if (n == TRUNCATED) {
+                return afterTruncation(buf);
+            }
             if (n > 0) {
                 return n;
             }
@@ -141,9 +142,10 @@ public final class RotatingFileInput implements Closeable {
                 return i + 1 < files.size() ? files.get(i + 1) : null;
             }
         }
-        // the current file is gone (deleted, or compressed): the oldest file changed after it
+        // the current file is gone (deleted, or compressed): the oldest file changed after it,
+        // else the live file, which holds another file than the current one when this is asked
         for (FileSegment f : files) {
-            if (f.modified().compareTo(modified) > 0) {
+            if (f.live() || f.modified().compareTo(modified) > 0) {
                 return f;
             }
         }
@@ -181,10 +183,21 @@ public final class RotatingFileInput implements Closeable {
         atEndSeen = null;
     }
 
+    /**
+     * Reads on in the current file. The bytes before the read position are checked after the
+     * read: a copy-truncate followed by a write longer than what was read, before or during the
+     * read, changed them, and what was read is then dropped ({@link #TRUNCATED}).
+     */
     private int readMore(ByteBuffer buf) throws IOException {
         int from = buf.position();
+        long at = input.offset();
         int n = input.read(buf);
         if (n > 0) {
+            if (input.channel() != null && at > 0 && !guard.holds(input.channel(), at)) {
+                buf.position(from);
+                input = SegmentInput.plain(input.channel(), at);
+                return TRUNCATED;
+            }
             guard.remember(buf.array(), buf.arrayOffset() + from, n);
             atEnd = false;
             return n;
@@ -228,13 +241,11 @@ public final class RotatingFileInput implements Closeable {
     /** The newest rotated copy that holds the bytes read just before {@code offset}, opened; or null. */
     private OpenedFile copyHolding(long offset) throws IOException {
         List<FileSegment> files = RotatedFiles.list(live);
-        int checked = 0;
-        for (int i = files.size() - 1; i >= 0 && checked < COPY_CANDIDATES; i--) {
+        for (int i = files.size() - 1; i >= 0; i--) {
             FileSegment f = files.get(i);
             if (f.live() || f.gzip() || Objects.equals(f.fileKey(), fileKey)) {
                 continue;
             }
-            checked++;
             OpenedFile file;
             try {
                 file = f.path().openFile();

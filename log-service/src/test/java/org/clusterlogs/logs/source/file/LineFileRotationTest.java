@@ -148,6 +148,27 @@ class LineFileRotationTest {
     }
 
     @Test
+    void copyTruncateBehindBySeveralRotationsReadsEveryCopyInOrder() throws IOException {
+        write(2);
+        try (EntryReader reader = follower()) {
+            write(3);
+            assertEquals(expected(2, 5), drain(reader));
+            for (int r = 0; r < 3; r++) {
+                write(5 + r);
+                for (int k = 3; k >= 1; k--) {
+                    if (Files.exists(dir.resolve("stdout." + k))) {
+                        Files.move(dir.resolve("stdout." + k), dir.resolve("stdout." + (k + 1)), ATOMIC_MOVE);
+                    }
+                }
+                Files.copy(stdout, dir.resolve("stdout.1"));
+                Files.writeString(stdout, "", StandardOpenOption.TRUNCATE_EXISTING);
+            }
+            write(4);
+            assertEquals(expected(5, written), drain(reader));
+        }
+    }
+
+    @Test
     void copyTruncateWithoutACopyStartsAgainAtTheStart() throws IOException {
         try (EntryReader reader = follower()) {
             write(3);
