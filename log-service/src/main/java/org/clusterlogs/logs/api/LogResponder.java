@@ -9,6 +9,7 @@ import org.clusterlogs.logs.metrics.LogMetrics;
 import org.clusterlogs.logs.read.LogStream;
 import org.clusterlogs.logs.read.ReadExecutor;
 import org.clusterlogs.logs.read.ReadParams;
+import org.clusterlogs.logs.read.StreamLimiter;
 import org.clusterlogs.logs.read.format.EntryFormat;
 import org.clusterlogs.logs.source.FieldFilter;
 import org.clusterlogs.logs.source.SourceOpener;
@@ -21,11 +22,15 @@ public class LogResponder {
 
     private final LogStream.Deps deps;
     private final ProblemResponder problems;
+    private final StreamLimiter limiter;
+    private final long retryAfterSeconds;
 
     public LogResponder(ReadExecutor executor, ChangeNotifier notifier, LogMetrics metrics, Vertx vertx,
-                        LogsConfig config, ProblemResponder problems) {
+                        LogsConfig config, ProblemResponder problems, StreamLimiter limiter) {
         this.deps = new LogStream.Deps(executor, notifier, metrics, vertx, config.pingInterval());
         this.problems = problems;
+        this.limiter = limiter;
+        this.retryAfterSeconds = Math.max(1, config.streamsRetryAfter().toSeconds());
     }
 
     /**
@@ -44,8 +49,15 @@ public class LogResponder {
             problems.fail(rc, e);
             return;
         }
+        StreamLimiter.Permit permit = limiter.tryAcquire(rc.request().remoteAddress().host());
+        if (permit == null) {
+            rc.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
+            problems.send(rc.response(), Problem.of(503, "Service Unavailable", "TooManyStreams",
+                    "this node serves as many log streams as it is configured to; try again later"));
+            return;
+        }
         EntryFormat format = EntryFormat.forAccept(rc.request().getHeader("Accept"));
-        new LogStream(rc.response(), opener, filter, params, format, deps, e -> problems.fail(rc, e)).start();
+        new LogStream(rc.response(), opener, filter, params, format, deps, e -> problems.fail(rc, e), permit).start();
     }
 
     private static String first(RoutingContext rc, String name) {

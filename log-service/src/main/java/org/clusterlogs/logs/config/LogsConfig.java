@@ -44,4 +44,16 @@ public interface LogsConfig {
      */
     @WithDefault("10s")
     Duration followRecheck();
+
+    /** Log streams (reads and follows) open at once on this node; one more gets 503. */
+    @WithDefault("4096")
+    int maxStreams();
+
+    /** Log streams open at once from one client address; one more gets 503. */
+    @WithDefault("1024")
+    int maxStreamsPerClient();
+
+    /** The {@code Retry-After} of a 503 for too many streams. */
+    @WithDefault("5s")
+    Duration streamsRetryAfter();
 }

@@ -17,6 +17,7 @@ public class LogMetrics {
     private final Counter linesServed;
     private final Counter readErrors;
     private final Counter pathsRefused;
+    private final Counter streamsRefused;
 
     public LogMetrics(MeterRegistry registry) {
         registry.gauge("logs_streams_open", openStreams);
@@ -28,6 +29,8 @@ public class LogMetrics {
                 .register(registry);
         pathsRefused = Counter.builder("logs_paths_refused")
                 .description("Opens refused because a link would leave the log root").register(registry);
+        streamsRefused = Counter.builder("logs_streams_refused")
+                .description("Requests refused with 503 because a stream cap was reached").register(registry);
     }
 
     public void streamOpened() {
@@ -49,5 +52,9 @@ public class LogMetrics {
 
     public void pathRefused() {
         pathsRefused.increment();
+    }
+
+    public void streamRefused() {
+        streamsRefused.increment();
     }
 }

@@ -40,6 +40,7 @@ public final class LogStream {
     private final EntryFormat format;
     private final Deps deps;
     private final Consumer<Throwable> failBeforeStart;
+    private final AutoCloseable permit;
     private final AtomicInteger wip = new AtomicInteger();
 
     private volatile boolean closed;
@@ -59,8 +60,11 @@ public final class LogStream {
                        Duration pingInterval) {
     }
 
+    /**
+     * @param permit given back when the stream is released (its place under the stream caps)
+     */
     public LogStream(HttpServerResponse response, SourceOpener opener, FieldFilter filter, ReadParams params,
-                     EntryFormat format, Deps deps, Consumer<Throwable> failBeforeStart) {
+                     EntryFormat format, Deps deps, Consumer<Throwable> failBeforeStart, AutoCloseable permit) {
         this.response = response;
         this.opener = opener;
         this.filter = filter;
@@ -68,6 +72,7 @@ public final class LogStream {
         this.format = format;
         this.deps = deps;
         this.failBeforeStart = failBeforeStart;
+        this.permit = permit;
         this.skipLeft = Math.max(0, params.skip());
         this.remaining = params.limit() == 0 ? Long.MAX_VALUE : params.limit();
     }
@@ -256,6 +261,11 @@ public final class LogStream {
         if (!released) {
             released = true;
             deps.metrics().streamClosed();
+            try {
+                permit.close();
+            } catch (Exception e) {
+                LOG.debug("giving back a stream permit failed", e);
+            }
         }
     }
 }
