@@ -5,14 +5,16 @@ import org.clusterlogs.logs.source.EntryReader;
 import org.clusterlogs.logs.source.LineBuffer;
 import org.clusterlogs.logs.source.LineEntries;
 import org.clusterlogs.logs.source.root.RootedPath;
-import org.clusterlogs.logs.source.rotation.RotatingFileInput;
+import org.clusterlogs.logs.source.rotation.FileSegment;
+import org.clusterlogs.logs.source.rotation.PlainRotation;
+import org.clusterlogs.logs.source.rotation.RotatingInput;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
  * Reads a file's lines forward and keeps reading as it grows and rotates: the bytes come from
- * {@link RotatingFileInput}, which moves on to the next file of the rotation (or to the start of
+ * {@link RotatingInput}, which moves on to the next file of the rotation (or to the start of
  * a truncated file) when the current one is finished. The partial last line of a finished file
  * becomes an entry of its own; a line's cursor is the offset of its newline in its file.
  */
@@ -21,7 +23,7 @@ final class LineFileReader implements EntryReader {
     private static final int CHUNK = 64 * 1024;
     private static final ByteBuffer NONE = ByteBuffer.allocate(0);
 
-    private final RotatingFileInput input;
+    private final RotatingInput<FileSegment> input;
     private final int maxLineBytes;
     private final LineEntries entries;
     /** The read buffer while there is data; dropped at the end, so an idle follower holds none. */
@@ -31,7 +33,7 @@ final class LineFileReader implements EntryReader {
     private long bufferOffset;
 
     LineFileReader(RootedPath file, long offset, int maxLineBytes, LineEntries entries) throws IOException {
-        this.input = RotatingFileInput.open(file, offset);
+        this.input = new PlainRotation(file).open(offset);
         this.maxLineBytes = maxLineBytes;
         this.entries = entries;
         this.bufferOffset = offset;
@@ -55,7 +57,7 @@ final class LineFileReader implements EntryReader {
                 buffer = NONE;
                 return null;
             }
-            if (n == RotatingFileInput.NEXT_FILE) {
+            if (n == RotatingInput.NEXT_FILE) {
                 Entry last = flushAt(readFrom);
                 bufferOffset = 0;
                 if (last != null) {

@@ -13,5 +13,6 @@ import java.nio.file.attribute.FileTime;
  * @param gzip     whether it is compressed
  * @param live     whether it is the live file (the log's own name)
  */
-record FileSegment(RootedPath path, Object fileKey, FileTime modified, boolean gzip, boolean live) {
+public record FileSegment(RootedPath path, Object fileKey, FileTime modified, boolean gzip, boolean live)
+        implements RotatedFile {
 }

@@ -1,13 +1,17 @@
 package org.clusterlogs.logs.source.rotation;
 
+import org.clusterlogs.logs.source.BadPathException;
 import org.clusterlogs.logs.source.LogNotFoundException;
 import org.clusterlogs.logs.source.root.Listing;
 import org.clusterlogs.logs.source.root.LogRoot;
+import org.clusterlogs.logs.source.root.OpenedFile;
 import org.clusterlogs.logs.source.root.PathRefusedException;
 import org.clusterlogs.logs.source.root.RootedPath;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -26,17 +30,89 @@ import java.util.regex.Pattern;
  * logrotate numbers. The live file comes last. A compressed copy beside its plain original (a
  * compression in progress) is left out, and so are links among the rotated names.
  */
-final class RotatedFiles {
+public final class PlainRotation implements RotationLayout<FileSegment> {
 
     private static final Comparator<FileSegment> ORDER = Comparator
             .comparing(FileSegment::live)
             .thenComparing(FileSegment::modified)
-            .thenComparing(RotatedFiles::numberOrder)
+            .thenComparing(PlainRotation::numberOrder)
             .thenComparing(s -> s.path().fileName());
 
     private static final int STABLE_ATTEMPTS = 5;
 
-    private RotatedFiles() {
+    private final RootedPath live;
+
+    public PlainRotation(RootedPath live) {
+        this.live = live;
+    }
+
+    /**
+     * A reader of the log from {@code offset} of its live file.
+     *
+     * @throws org.clusterlogs.logs.source.LogNotFoundException when the file does not exist
+     * @throws org.clusterlogs.logs.source.BadPathException     when it is not a regular file inside the root
+     */
+    public RotatingInput<FileSegment> open(long offset) throws IOException {
+        OpenedFile file = live.openFile();
+        try {
+            FileSegment segment = new FileSegment(live, file.fileKey(), file.attributes().lastModifiedTime(), false, true);
+            return new RotatingInput<>(this, segment, SegmentInput.plain(file.channel(), offset),
+                    file.attributes().lastModifiedTime());
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public List<FileSegment> list() throws IOException {
+        return listStable(live);
+    }
+
+    @Override
+    public Path liveName(FileSegment current) {
+        return live.absolute();
+    }
+
+    @Override
+    public boolean finishedInPlace(FileSegment current) {
+        return false;
+    }
+
+    /**
+     * The file after the current one, by identity; when the current file is gone (deleted, or
+     * compressed), the oldest file changed after it, else the live file (which holds another
+     * file than the current one whenever this is asked).
+     */
+    @Override
+    public FileSegment successor(List<FileSegment> files, FileSegment current, SegmentInput input,
+                                 FileTime lastModified) {
+        for (int i = 0; i < files.size(); i++) {
+            if (Objects.equals(files.get(i).fileKey(), current.fileKey()) && !files.get(i).gzip()) {
+                return i + 1 < files.size() ? files.get(i + 1) : null;
+            }
+        }
+        for (FileSegment f : files) {
+            if (f.live() || f.modified().compareTo(lastModified) > 0) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public SegmentInput open(FileSegment file, long offset) throws IOException {
+        OpenedFile opened;
+        try {
+            opened = file.path().openFile();
+        } catch (LogNotFoundException | NoSuchFileException | BadPathException e) {
+            return null;
+        }
+        if (!Objects.equals(opened.fileKey(), file.fileKey())) {
+            opened.close();
+            return null;
+        }
+        return file.gzip() ? SegmentInput.gzip(opened) : SegmentInput.plain(opened.channel(), offset);
     }
 
     /**
@@ -44,7 +120,7 @@ final class RotatedFiles {
      * rotations. A directory listing taken while files are renamed may miss a file or show it
      * twice (readdir makes no promise then), so listings are taken until two in a row agree.
      */
-    static List<FileSegment> list(RootedPath live) throws IOException {
+    private static List<FileSegment> listStable(RootedPath live) throws IOException {
         List<FileSegment> before = listOnce(live);
         for (int attempt = 0; attempt < STABLE_ATTEMPTS; attempt++) {
             List<FileSegment> now = listOnce(live);
