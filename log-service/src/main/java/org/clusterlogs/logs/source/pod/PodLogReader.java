@@ -3,54 +3,44 @@ package org.clusterlogs.logs.source.pod;
 import org.clusterlogs.logs.source.Entry;
 import org.clusterlogs.logs.source.EntryReader;
 import org.clusterlogs.logs.source.root.RootedPath;
+import org.clusterlogs.logs.source.rotation.RotatingInput;
 import org.clusterlogs.logs.source.rotation.SegmentInput;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Reads a container's lines forward across its files, and keeps reading as kubelet writes,
- * rotates and restarts. At the end of the data it asks whether the file it reads is finished:
- * a rotated or gzip file is, and so is the live file once kubelet renamed it away and a newer
- * file exists, or once a later restart's file exists. A finished file is read to its very end
- * through the open handle (the runtime may write to it until it reopens); then reading goes on
- * at the start of the file that follows, with the lines still open carried over (rotation) or
- * given up (restart). So nothing is lost or repeated. The file that follows is found by content
- * id, not by name, since the name of the file being read may have changed meanwhile.
+ * rotates and restarts. The bytes come from {@link RotatingInput} over {@link CriRotation}, the
+ * reader of every rotating log: it finishes a file that kubelet renamed away (or that a later
+ * restart ended) by reading it to its very end through the open handle, and goes on at the
+ * start of the file that follows, found by content id. What is CRI-specific happens here: at a
+ * file boundary the lines still open are carried over (rotation) or given up (a restart, or the
+ * live file truncated in place); records are joined into lines by {@link CriJoiner}. So nothing
+ * is lost or repeated.
  */
 final class PodLogReader implements EntryReader {
 
     private static final int OPEN_ATTEMPTS = 5;
 
     private final RootedPath dir;
+    private final CriRotation layout;
     private final PodEntries entries;
     private final CriJoiner joiner;
-    private final byte[] buffer = new byte[64 * 1024];
+    private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     private final ArrayDeque<Entry> ready = new ArrayDeque<>();
 
-    /** The file being read (or just finished) as listed when opened; {@code null} before any file exists. */
-    private Segment segment;
-    /** Its content id, learnt from the open file when it had no record at listing time. */
+    /** The files' bytes; {@code null} before any file exists. */
+    private RotatingInput<Segment> input;
+    /** The content id of the file the joiner's lines belong to, learnt from the file when needed. */
     private SegmentId id;
-    /** {@code null} between files: the current one is finished and its lines handed on. */
-    private SegmentInput input;
-    /** The file that follows, once the file being read is known to be finished. */
-    private Segment successor;
-    /** Between files: whether open lines were carried over (rotation) rather than given up. */
-    private boolean carried;
-    /** The successor is the live file read again from its start: it was truncated in place. */
-    private boolean truncated;
 
     PodLogReader(RootedPath dir, PodEntries entries, int maxLineBytes, long partialWindow) {
         this.dir = dir;
+        this.layout = new CriRotation(dir);
         this.entries = entries;
         this.joiner = new CriJoiner(maxLineBytes, partialWindow);
     }
@@ -75,55 +65,47 @@ final class PodLogReader implements EntryReader {
 
     @Override
     public Entry next() throws IOException {
-        int failedOpens = 0;
         while (true) {
             if (!ready.isEmpty()) {
                 return ready.poll();
             }
-            if (segment == null) {
+            if (input == null) {
                 if (!openFirst()) {
                     return null;
                 }
                 continue;
             }
-            if (input == null) {
-                Segment next = successor != null ? successor : following(SegmentList.list(dir));
-                successor = null;
-                if (next == null) {
-                    return null;
-                }
-                try {
-                    switchTo(next);
-                } catch (SegmentGoneException e) {
-                    if (++failedOpens == OPEN_ATTEMPTS) {
-                        return null; // rotated again and again meanwhile: a follower comes back later
-                    }
-                }
-                continue;
-            }
-            int n = input.read(buffer, buffer.length);
+            buffer.clear();
+            int n = input.read(buffer);
             if (n > 0) {
-                joiner.feed(buffer, 0, n);
+                joiner.feed(buffer.array(), 0, n);
                 collect();
                 continue;
             }
-            if (successor == null) {
-                successor = successorIfFinished();
-                if (successor == null) {
-                    return null;
-                }
-                continue; // read once more to the very end before leaving the file
+            if (n == 0) {
+                return null;
             }
-            carried = successor.restart() == segment.restart() && !truncated;
-            if (carried) {
-                joiner.carryOver(input.offset());
-            } else {
-                joiner.endOfSegment();
-            }
-            collect();
-            input.close();
-            input = null;
+            nextFile();
         }
+    }
+
+    /** A file was finished: its open lines go on in the next one (rotation) or end with it. */
+    private void nextFile() throws IOException {
+        Segment finished = input.previous();
+        boolean carried = !input.restartedInPlace() && input.current().restart() == finished.restart();
+        if (carried) {
+            joiner.carryOver(input.previousEnd());
+        } else {
+            joiner.endOfSegment();
+        }
+        if (id == null) {
+            id = CriRotation.idOf(finished, input.previousInput(), true);
+        }
+        collect(true); // with the finished file's id
+        if (!carried) {
+            joiner.reset(0);
+        }
+        id = input.restartedInPlace() ? null : input.current().id();
     }
 
     @Override
@@ -209,28 +191,8 @@ final class PodLogReader implements EntryReader {
                 throw e;
             }
         }
-        replaceInput(next, in);
-    }
-
-    /** Goes on at the start of the next file, open lines carried over or (after a restart) none. */
-    private void switchTo(Segment next) throws IOException {
-        SegmentInput in = next.gzip()
-                ? SegmentList.openGzip(next)
-                : SegmentInput.plain(SegmentList.openPlain(next), 0);
-        if (!carried) {
-            joiner.reset(0);
-        }
-        replaceInput(next, in);
-    }
-
-    private void replaceInput(Segment next, SegmentInput in) throws IOException {
-        if (input != null) {
-            input.close();
-        }
-        input = in;
-        segment = next;
+        input = new RotatingInput<>(layout, next, in, null);
         id = next.id();
-        successor = null;
     }
 
     /** The uncompressed size of a finished file. */
@@ -241,83 +203,33 @@ final class PodLogReader implements EntryReader {
             }
         }
         try (SegmentInput in = SegmentList.openGzip(s)) {
-            while (in.read(buffer, buffer.length) > 0) {
+            while (in.read(buffer.clear()) > 0) {
                 // count the bytes
             }
             return in.offset();
         }
     }
 
-    /**
-     * The file to read after the current one if the current one is finished, else {@code null}.
-     * A live file shorter than what was read was truncated in place: it is read again from its
-     * start, as a new file.
-     */
-    private Segment successorIfFinished() throws IOException {
-        if (segment.live() && !segment.gzip() && segment.fileKey() != null) {
-            BasicFileAttributes now = attributes(segment.path().absolute());
-            if (now != null && segment.fileKey().equals(now.fileKey())) {
-                truncated = now.size() < input.offset();
-                if (!truncated && !SegmentList.hasRestartAfter(dir, segment.restart())) {
-                    return null; // still the live file: the usual case of a waiting follower
-                }
-                for (Segment s : SegmentList.list(dir)) {
-                    if (truncated ? s.path().equals(segment.path()) : s.restart() > segment.restart()) {
-                        return s; // read again from its start, or the container restarted
-                    }
-                }
-                return null;
-            }
-        }
-        truncated = false;
-        return following(SegmentList.list(dir));
-    }
-
-    /** The file after the current one in {@code segments}: by content id, as its name may have changed. */
-    private Segment following(List<Segment> segments) throws IOException {
-        SegmentId mine = id();
-        for (int i = 0; i < segments.size(); i++) {
-            if (mine != null && mine.equals(segments.get(i).id())) {
-                return i + 1 < segments.size() ? segments.get(i + 1) : null;
-            }
-        }
-        for (Segment s : segments) {
-            boolean after = mine != null
-                    ? s.order().compareTo(mine) > 0
-                    : s.restart() > segment.restart()
-                      || s.restart() == segment.restart() && s.live() && !Objects.equals(s.fileKey(), segment.fileKey());
-            if (after) {
-                return s;
-            }
-        }
-        return null;
-    }
-
-    /** The attributes at a path, for change detection only: nothing is opened by path. */
-    private static BasicFileAttributes attributes(Path path) throws IOException {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            return null;
-        }
-    }
-
     /** The current file's content id, read from the open file when it was empty at listing time. */
-    private SegmentId id() throws IOException {
-        if (id == null && input != null && input.channel() != null) {
-            byte[] first = SegmentInput.firstBytes(input.channel(), CriHeader.MAX_BYTES);
-            id = SegmentList.idOf(segment.restart(), first, successor != null);
+    private SegmentId id(boolean finished) throws IOException {
+        if (id == null && input != null) {
+            id = CriRotation.idOf(input.current(), input.input(), finished);
         }
         return id;
     }
 
     private void collect() throws IOException {
+        collect(false);
+    }
+
+    /** Turns the joiner's lines into entries; {@code finished}: their file is finished. */
+    private void collect(boolean finished) throws IOException {
         Emission e;
         while ((e = joiner.poll()) != null) {
             if (entries.accepts(e)) {
-                SegmentId current = id();
+                SegmentId current = id(finished);
                 if (current == null) {
-                    throw new IOException("log file has lines but no first record: " + segment.path().fileName());
+                    throw new IOException("log file has lines but no first record: " + input.current().path().fileName());
                 }
                 ready.add(entries.entry(e, PodCursor.format(current, e.point(), e.after())));
             }

@@ -1,6 +1,7 @@
 package org.clusterlogs.logs.source.pod;
 
 import org.clusterlogs.logs.source.root.RootedPath;
+import org.clusterlogs.logs.source.rotation.RotatedFile;
 
 /**
  * One file of a container's log as listed now: {@code <restart>.log} (the live one),
@@ -13,9 +14,11 @@ import org.clusterlogs.logs.source.root.RootedPath;
  * @param id      its content id; {@code null} while the file has no complete first record
  * @param fileKey the file system's id of the file, to tell a renamed file from a new one
  */
-record Segment(RootedPath path, long restart, String stamp, boolean gzip, SegmentId id, Object fileKey) {
+record Segment(RootedPath path, long restart, String stamp, boolean gzip, SegmentId id, Object fileKey)
+        implements RotatedFile {
 
-    boolean live() {
+    @Override
+    public boolean live() {
         return stamp == null;
     }
 

@@ -57,6 +57,7 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
     /** The live name's attributes when the end was reached with nothing to move to. */
     private BasicFileAttributes atEndSeen;
     private S previous;
+    private SegmentInput retired;
     private long previousEnd;
     private boolean restartedInPlace;
 
@@ -95,6 +96,11 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
         return previous;
     }
 
+    /** After {@link #NEXT_FILE}, until the next read: the finished file, still open. */
+    public SegmentInput previousInput() {
+        return retired != null ? retired : input;
+    }
+
     /** After {@link #NEXT_FILE}: the offset at which the finished file ended. */
     public long previousEnd() {
         return previousEnd;
@@ -111,6 +117,7 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
      * current file is finished and the next read starts another one at offset 0.
      */
     public int read(ByteBuffer buf) throws IOException {
+        closeRetired();
         if (atEnd) {
             BasicFileAttributes seen = liveAttributes();
             if (seen != null && same(seen, atEndSeen) && !layout.finishedInPlace(current)) {
@@ -166,8 +173,9 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
         previous = current;
         previousEnd = input.offset();
         restartedInPlace = inPlace;
+        closeRetired();
         if (in.channel() == null || in.channel() != input.channel()) {
-            input.close(); // not when the same file is read again from its start
+            retired = input; // closed at the next read: the reader may still look at it
         }
         current = next;
         input = in;
@@ -263,8 +271,17 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
                 && now.lastModifiedTime().equals(then.lastModifiedTime());
     }
 
+    private void closeRetired() throws IOException {
+        if (retired != null) {
+            SegmentInput r = retired;
+            retired = null;
+            r.close();
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        closeRetired();
         input.close();
     }
 }
