@@ -16,10 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -29,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Hundreds of SSE followers of one task file while a fast writer appends numbered lines and the
- * file rotates every ~100 ms: every follower gets every line exactly once, in order. The short
+ * file rotates every ~100 ms (as logrotate does, and as kubelet does a pod's log): every follower
+ * gets every line exactly once, in order. The short
  * form runs in the build; {@code -Dload.followers=1000 -Dload.lines=50000} makes it long.
  */
 @QuarkusTest
@@ -40,12 +45,15 @@ class FollowUnderLoadTest {
     private static final int LINES = Integer.getInteger("load.lines", 6000);
     private static final long ROTATE_EVERY_MS = 100;
     private static final long WRITE_FOR_MS = 3000;
+    private static final DateTimeFormatter CRI_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     @TestHTTPResource("/")
     URL base;
 
     /** How the writer rotates its file. */
-    private enum Style { RENAME_AND_CREATE, COPY_TRUNCATE }
+    private enum Style { RENAME_AND_CREATE, COPY_TRUNCATE, KUBELET }
 
     @Test
     void renameAndCreateEveryLineOnceForEveryFollower() throws Exception {
@@ -62,14 +70,30 @@ class FollowUnderLoadTest {
         run(Style.COPY_TRUNCATE, FOLLOWERS / 3);
     }
 
+    /** kubelet's rotation of a container log: {@code 0.log} renamed to {@code 0.log.<time>}, a new {@code 0.log}. */
+    @Test
+    void podLogEveryLineOnceForEveryFollower() throws Exception {
+        run(Style.KUBELET, FOLLOWERS / 3);
+    }
+
     private void run(Style style, int followers) throws Exception {
-        Sandboxes sandbox = Sandboxes.create();
-        Path stdout = sandbox.write("stdout", "");
-        try (SseSwarm swarm = SseSwarm.connect(base.getHost(), base.getPort(), sandbox.route("stdout") + "?cursor=BEG",
-                followers)) {
+        Path live;
+        String route;
+        if (style == Style.KUBELET) {
+            String pod = "load-" + UUID.randomUUID().toString().substring(0, 8);
+            Path dir = Files.createDirectories(LogRoots.pods().resolve("default_" + pod + "_" + UUID.randomUUID())
+                    .resolve("app"));
+            live = Files.writeString(dir.resolve("0.log"), "");
+            route = "/system/v1/logs/v2/pods/default/" + pod + "/app";
+        } else {
+            Sandboxes sandbox = Sandboxes.create();
+            live = sandbox.write("stdout", "");
+            route = sandbox.route("stdout");
+        }
+        try (SseSwarm swarm = SseSwarm.connect(base.getHost(), base.getPort(), route + "?cursor=BEG", followers)) {
             assertTrue(swarm.awaitEach(0, true, 30, TimeUnit.SECONDS), "every follower is live");
-            int rotations = write(stdout, style);
-            boolean complete = style == Style.RENAME_AND_CREATE
+            int rotations = write(live, style);
+            boolean complete = style != Style.COPY_TRUNCATE
                     ? swarm.awaitEach(LINES, false, 120, TimeUnit.SECONDS)
                     : swarm.awaitLast("line-" + (LINES - 1), 120, TimeUnit.SECONDS);
             Thread.sleep(300); // anything repeated at the end would arrive now
@@ -78,7 +102,7 @@ class FollowUnderLoadTest {
             long lost = 0;
             for (int i = 0; i < swarm.size(); i++) {
                 List<String> got = swarm.messages(i);
-                boolean right = style == Style.RENAME_AND_CREATE ? got.equals(expected) : inOrderToTheEnd(got);
+                boolean right = style != Style.COPY_TRUNCATE ? got.equals(expected) : inOrderToTheEnd(got);
                 if (!right) {
                     wrong.add("follower " + i + ": " + describe(got));
                 }
@@ -107,6 +131,9 @@ class FollowUnderLoadTest {
         for (int i = 0; i < LINES; ) {
             StringBuilder b = new StringBuilder();
             for (int k = 0; k < perWrite && i < LINES; k++, i++) {
+                if (style == Style.KUBELET) {
+                    b.append(CRI_TIME.format(Instant.ofEpochSecond(1_700_000_000L, i * 1000L))).append(" stdout F ");
+                }
                 b.append("line-").append(i).append('\n');
             }
             out.write(ByteBuffer.wrap(b.toString().getBytes(StandardCharsets.UTF_8)));
@@ -114,7 +141,13 @@ class FollowUnderLoadTest {
             if (elapsedMs >= nextRotation) {
                 rotations++;
                 nextRotation += ROTATE_EVERY_MS;
-                if (style == Style.RENAME_AND_CREATE) {
+                if (style == Style.KUBELET) {
+                    out.close();
+                    String stamp = STAMP.format(Instant.ofEpochSecond(1_700_000_000L + rotations));
+                    Files.move(stdout, dir.resolve("0.log." + stamp), ATOMIC_MOVE);
+                    out = FileChannel.open(stdout, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                            StandardOpenOption.APPEND);
+                } else if (style == Style.RENAME_AND_CREATE) {
                     out.close();
                     shift(dir, rotations);
                     Files.move(stdout, dir.resolve("stdout.1"), ATOMIC_MOVE);
