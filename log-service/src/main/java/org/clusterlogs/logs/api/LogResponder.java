@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.clusterlogs.logs.config.LogsConfig;
 import org.clusterlogs.logs.follow.ChangeNotifier;
 import org.clusterlogs.logs.metrics.LogMetrics;
+import org.clusterlogs.logs.read.FileSender;
 import org.clusterlogs.logs.read.LogStream;
 import org.clusterlogs.logs.read.ReadExecutor;
 import org.clusterlogs.logs.read.ReadParams;
@@ -24,9 +25,11 @@ public class LogResponder {
     private final ProblemResponder problems;
     private final StreamLimiter limiter;
     private final long retryAfterSeconds;
+    private final FileSender fileSender;
 
     public LogResponder(ReadExecutor executor, ChangeNotifier notifier, LogMetrics metrics, Vertx vertx,
-                        LogsConfig config, ProblemResponder problems, StreamLimiter limiter) {
+                        LogsConfig config, ProblemResponder problems, StreamLimiter limiter, FileSender fileSender) {
+        this.fileSender = fileSender;
         this.deps = new LogStream.Deps(executor, notifier, metrics, vertx, config.pingInterval());
         this.problems = problems;
         this.limiter = limiter;
@@ -57,7 +60,9 @@ public class LogResponder {
             return;
         }
         EntryFormat format = EntryFormat.forAccept(rc.request().getHeader("Accept"));
-        new LogStream(rc.response(), opener, filter, params, format, deps, e -> problems.fail(rc, e), permit).start();
+        LogStream.Client client = new LogStream.Client(rc.response(), fileSender.link(rc.request()),
+                e -> problems.fail(rc, e), permit);
+        new LogStream(client, opener, filter, params, format, deps).start();
     }
 
     private static String first(RoutingContext rc, String name) {

@@ -3,11 +3,13 @@ package org.clusterlogs.logs.read;
 import io.netty.channel.DefaultFileRegion;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.clusterlogs.logs.source.UnchangedBytes;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -15,26 +17,74 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 /**
  * Sends bytes of an already opened file as a response body. The file is never opened again by
- * path (a path could lead elsewhere by then): on a plain HTTP/1.1 connection its channel goes
+ * path (a path could lead elsewhere by then): on a plain HTTP/1.x connection its channel goes
  * to the socket with {@code sendfile} (zero-copy, through Netty's file region); elsewhere (TLS,
- * HTTP/2) it is copied in chunks, waiting for the client to drain each one.
+ * HTTP/2) a download is copied in chunks, waiting for the client to drain each one.
  */
 @ApplicationScoped
 public class FileSender {
 
     private static final Logger LOG = Logger.getLogger(FileSender.class);
     private static final int CHUNK = 64 * 1024;
+    private static final Buffer NEWLINE = Buffer.buffer("\n");
 
     /**
-     * Sends the whole file as it is now (its size now is the Content-Length) and ends the
-     * response; the channel is closed when the bytes are out or the client has gone. Call from
-     * a worker thread: the copying fallback blocks while the client drains.
+     * The way to send file bytes to this request's client without copying them, or null when
+     * the connection cannot take a file region (TLS, HTTP/2).
+     */
+    public Link link(HttpServerRequest request) {
+        HttpConnection connection = request.connection();
+        if (request.version() == HttpVersion.HTTP_2 || !(connection instanceof ConnectionBase base)
+                || base.isSsl()) {
+            return null;
+        }
+        return new Link(base, request.response());
+    }
+
+    /** Sends file bytes on one connection with {@code sendfile}. */
+    public static final class Link {
+        private final ConnectionBase connection;
+        private final HttpServerResponse response;
+
+        private Link(ConnectionBase connection, HttpServerResponse response) {
+            this.connection = connection;
+            this.response = response;
+        }
+
+        /**
+         * Sends {@code bytes} as the whole body (their length is the Content-Length; the headers
+         * set so far go first) and ends the response; the file is closed when the bytes are out or
+         * the client has gone. {@code done} learns whether everything went out.
+         */
+        public void send(UnchangedBytes bytes, Consumer<Boolean> done) {
+            response.putHeader("Content-Length", Long.toString(bytes.length()));
+            response.write(Buffer.buffer()); // the head goes first, in order with the region
+            DefaultFileRegion region = new DefaultFileRegion(bytes.channel(), bytes.from(), bytes.to() - bytes.from());
+            connection.writeToChannel(region, sent -> {
+                if (!sent.isSuccess()) {
+                    response.reset();
+                    done.accept(false);
+                    return;
+                }
+                if (bytes.newlineAfter()) {
+                    response.write(NEWLINE);
+                }
+                response.end();
+                done.accept(true);
+            });
+        }
+    }
+
+    /**
+     * Sends the whole file as it is now and ends the response; the channel is closed when the
+     * bytes are out or the client has gone. Call from a worker thread: the copying fallback
+     * blocks while the client drains.
      */
     public void send(RoutingContext rc, FileChannel channel) {
-        HttpServerResponse response = rc.response();
         long size;
         try {
             size = channel.size();
@@ -43,30 +93,14 @@ public class FileSender {
             rc.fail(e);
             return;
         }
-        response.putHeader("Content-Length", Long.toString(size));
-        ConnectionBase direct = zeroCopyConnection(rc);
-        if (direct != null) {
-            response.write(Buffer.buffer()); // the head goes first, in order with the region
-            direct.writeToChannel(new DefaultFileRegion(channel, 0, size), done -> {
-                if (done.isSuccess()) {
-                    response.end();
-                } else {
-                    response.reset();
-                }
-            });
+        Link link = link(rc.request());
+        if (link != null) {
+            link.send(new UnchangedBytes(channel, 0, size, false), sent -> { });
             return;
         }
+        HttpServerResponse response = rc.response();
+        response.putHeader("Content-Length", Long.toString(size));
         copy(response, channel, size);
-    }
-
-    /** The connection when it can take a file region: HTTP/1.x without TLS. */
-    private static ConnectionBase zeroCopyConnection(RoutingContext rc) {
-        HttpConnection connection = rc.request().connection();
-        if (rc.request().version() == HttpVersion.HTTP_2 || !(connection instanceof ConnectionBase base)
-                || base.isSsl()) {
-            return null;
-        }
-        return base;
     }
 
     private static void copy(HttpServerResponse response, FileChannel channel, long size) {
@@ -80,7 +114,6 @@ public class FileSender {
                     break; // truncated meanwhile: the client sees a short body
                 }
                 offset += n;
-                chunk.flip();
                 response.write(Buffer.buffer(n).appendBytes(chunk.array(), 0, n));
                 awaitDrain(response);
             }

@@ -7,15 +7,19 @@ import org.clusterlogs.logs.follow.ChangeNotifier;
 import org.clusterlogs.logs.metrics.LogMetrics;
 import org.clusterlogs.logs.read.format.EntryFormat;
 import org.clusterlogs.logs.read.format.SseFormat;
+import org.clusterlogs.logs.read.format.TextFormat;
 import org.clusterlogs.logs.source.Entry;
 import org.clusterlogs.logs.source.EntryReader;
 import org.clusterlogs.logs.source.FieldFilter;
 import org.clusterlogs.logs.source.LogSource;
+import org.clusterlogs.logs.source.Position;
 import org.clusterlogs.logs.source.SourceOpener;
+import org.clusterlogs.logs.source.UnchangedBytes;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -33,14 +37,13 @@ public final class LogStream {
     private static final Logger LOG = Logger.getLogger(LogStream.class);
     private static final int CHUNK_BYTES = 64 * 1024;
 
+    private final Client client;
     private final HttpServerResponse response;
     private final SourceOpener opener;
     private final FieldFilter filter;
     private final ReadParams params;
     private final EntryFormat format;
     private final Deps deps;
-    private final Consumer<Throwable> failBeforeStart;
-    private final AutoCloseable permit;
     private final AtomicInteger wip = new AtomicInteger();
 
     private volatile boolean closed;
@@ -61,18 +64,27 @@ public final class LogStream {
     }
 
     /**
-     * @param permit given back when the stream is released (its place under the stream caps)
+     * The request's side of a stream.
+     *
+     * @param response        where the answer goes
+     * @param zeroCopy        how to send file bytes to this client without copying them; null when
+     *                        the connection cannot (TLS, HTTP/2)
+     * @param failBeforeStart answers a failure before anything was sent (a problem response)
+     * @param permit          given back when the stream is released (its place under the stream caps)
      */
-    public LogStream(HttpServerResponse response, SourceOpener opener, FieldFilter filter, ReadParams params,
-                     EntryFormat format, Deps deps, Consumer<Throwable> failBeforeStart, AutoCloseable permit) {
-        this.response = response;
+    public record Client(HttpServerResponse response, FileSender.Link zeroCopy, Consumer<Throwable> failBeforeStart,
+                         AutoCloseable permit) {
+    }
+
+    public LogStream(Client client, SourceOpener opener, FieldFilter filter, ReadParams params, EntryFormat format,
+                     Deps deps) {
+        this.client = client;
+        this.response = client.response();
         this.opener = opener;
         this.filter = filter;
         this.params = params;
         this.format = format;
         this.deps = deps;
-        this.failBeforeStart = failBeforeStart;
-        this.permit = permit;
         this.skipLeft = Math.max(0, params.skip());
         this.remaining = params.limit() == 0 ? Long.MAX_VALUE : params.limit();
     }
@@ -112,7 +124,11 @@ public final class LogStream {
         try {
             if (reader == null) {
                 source = opener.open(filter);
-                reader = source.open(StartPosition.of(source, params));
+                Position start = StartPosition.of(source, params);
+                if (sendUnchanged(start)) {
+                    return;
+                }
+                reader = source.open(start);
             }
             Buffer chunk = null; // made on the first entry: an idle wake-up allocates nothing
             long entries = 0;
@@ -153,15 +169,40 @@ public final class LogStream {
         }
     }
 
+    /**
+     * A text range whose answer is the file's own bytes goes out with {@code sendfile}, never
+     * read into the service; the stream is released when the bytes are out.
+     */
+    private boolean sendUnchanged(Position start) throws IOException {
+        if (client.zeroCopy() == null || !(format instanceof TextFormat) || skipLeft > 0 || remaining != Long.MAX_VALUE) {
+            return false;
+        }
+        Optional<UnchangedBytes> bytes = source.unchangedText(start);
+        if (bytes.isEmpty()) {
+            return false;
+        }
+        UnchangedBytes range = bytes.get();
+        sendHeaders(200, false);
+        anythingSent = true;
+        client.zeroCopy().send(range, sent -> {
+            if (sent) {
+                deps.metrics().served(0, range.length());
+            }
+            closed = true;
+            schedule();
+        });
+        return true;
+    }
+
     private void write(Buffer chunk, long entries) {
-        sendHeaders(200);
+        sendHeaders(200, true);
         anythingSent = true;
         lastWriteNanos = System.nanoTime();
         deps.metrics().served(entries, chunk.length());
         response.write(chunk);
     }
 
-    private void sendHeaders(int status) {
+    private void sendHeaders(int status, boolean chunked) {
         if (headersSent) {
             return;
         }
@@ -177,7 +218,7 @@ public final class LogStream {
         if (format.follows()) {
             response.putHeader("X-Accel-Buffering", "no");
         }
-        response.setChunked(true);
+        response.setChunked(chunked);
     }
 
     private void continueWhenWritable() {
@@ -191,7 +232,7 @@ public final class LogStream {
     private void waitForChange() throws IOException {
         if (!anythingSent) {
             // the first idle moment of a stream pings at once: the client sees a live stream
-            sendHeaders(200);
+            sendHeaders(200, true);
             ping();
         }
         if (subscription == null) {
@@ -215,7 +256,7 @@ public final class LogStream {
 
     private void finish() {
         if (!headersSent) {
-            sendHeaders(204);
+            sendHeaders(204, false);
         }
         closed = true;
         response.end();
@@ -230,7 +271,7 @@ public final class LogStream {
         if (!headersSent) {
             closed = true;
             release();
-            failBeforeStart.accept(e);
+            client.failBeforeStart().accept(e);
             return;
         }
         deps.metrics().readError();
@@ -262,7 +303,7 @@ public final class LogStream {
             released = true;
             deps.metrics().streamClosed();
             try {
-                permit.close();
+                client.permit().close();
             } catch (Exception e) {
                 LOG.debug("giving back a stream permit failed", e);
             }

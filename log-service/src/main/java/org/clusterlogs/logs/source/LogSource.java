@@ -3,6 +3,7 @@ package org.clusterlogs.logs.source;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One readable log: a sandbox file, a component log file, a pod container's CRI files or
@@ -33,4 +34,13 @@ public interface LogSource {
 
     /** Paths whose change may mean new entries (files or directories); a follower watches them. */
     List<Path> watchPaths();
+
+    /**
+     * When the text answer of a range read from {@code from} to the current end is the log's
+     * own bytes unchanged (a plain file, every line within the cap, no filter), those bytes;
+     * else empty, and the answer is made entry by entry.
+     */
+    default Optional<UnchangedBytes> unchangedText(Position from) throws IOException {
+        return Optional.empty();
+    }
 }

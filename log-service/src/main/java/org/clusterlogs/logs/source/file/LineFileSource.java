@@ -8,12 +8,14 @@ import org.clusterlogs.logs.source.LineEntries;
 import org.clusterlogs.logs.source.LogSource;
 import org.clusterlogs.logs.source.Position;
 import org.clusterlogs.logs.source.ReverseScanner;
+import org.clusterlogs.logs.source.UnchangedBytes;
 import org.clusterlogs.logs.source.root.RootedPath;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -114,6 +116,42 @@ public final class LineFileSource implements LogSource {
             return EmptyReader.INSTANCE;
         }
         return new LineFileReader(file, ((FileOffset) from).offset(), maxLineBytes, entries);
+    }
+
+    /**
+     * Without a filter, the text of the lines from {@code from} to the end is the file's bytes,
+     * unless a line is longer than the cap (it is split with a marker). That is checked without
+     * reading the file: from the start of a line, the next newline must come within the cap, so
+     * one look backwards from {@code start + cap} finds it or proves the line too long.
+     */
+    @Override
+    public Optional<UnchangedBytes> unchangedText(Position from) throws IOException {
+        if (matchesNothing || entries.filtersLines()) {
+            return Optional.empty();
+        }
+        FileChannel channel = file.openFile().channel();
+        try {
+            long size = channel.size();
+            long start = ((FileOffset) from).offset();
+            if (start >= size) {
+                channel.close();
+                return Optional.empty();
+            }
+            ReverseScanner scan = new ReverseScanner(channel, size);
+            long lineStart = start;
+            while (size - lineStart > maxLineBytes) {
+                long newline = scan.lastNewlineAtOrBefore(lineStart + maxLineBytes);
+                if (newline < lineStart) {
+                    channel.close();
+                    return Optional.empty(); // a line longer than the cap: its pieces are marked
+                }
+                lineStart = newline + 1;
+            }
+            return Optional.of(new UnchangedBytes(channel, start, size, scan.byteAt(size - 1) != '\n'));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     @Override

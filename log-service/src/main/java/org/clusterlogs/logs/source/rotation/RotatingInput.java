@@ -57,6 +57,11 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
     /** The live name's attributes when the end was reached with nothing to move to. */
     private BasicFileAttributes atEndSeen;
     private S previous;
+    /**
+     * While copies of a copy-truncate rotation are read: the truncated file they came from. When
+     * reading gets back to it before it was truncated again, it goes on where the copies end.
+     */
+    private Object copyOf;
     private SegmentInput retired;
     private long previousEnd;
     private boolean restartedInPlace;
@@ -161,10 +166,21 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
                 return n;
             }
             SegmentInput in = layout.open(next, 0);
-            if (in != null) {
-                switchTo(next, in, false);
-                return NEXT_FILE;
+            if (in == null) {
+                continue;
             }
+            if (copyOf != null && Objects.equals(next.fileKey(), copyOf)) {
+                copyOf = null;
+                long end = input.offset();
+                if (in.channel() != null && in.channel().size() >= end && guard.holds(in.channel(), end)) {
+                    // back at the file the copies came from, not truncated yet: it goes on where they end
+                    continueIn(next, SegmentInput.plain(in.channel(), end));
+                    int more = readMore(buf);
+                    return more == TRUNCATED ? afterTruncation(buf) : more;
+                }
+            }
+            switchTo(next, in, false);
+            return NEXT_FILE;
         }
         return 0; // rotated again and again while opening: the next wake-up tries again
     }
@@ -202,12 +218,8 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
                 continue;
             }
             if (copy.channel().size() >= offset && guard.holds(copy.channel(), offset)) {
-                S truncated = current;
-                input.close();
-                current = f;
-                input = copy; // the same bytes go on: no new file for the reader
-                atEnd = false;
-                atEndSeen = null;
+                copyOf = current.fileKey();
+                continueIn(f, copy);
                 int n = readMore(buf);
                 if (n > 0) {
                     return n;
@@ -218,6 +230,17 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
         }
         switchTo(current, SegmentInput.plain(input.channel(), 0), true);
         return NEXT_FILE;
+    }
+
+    /** Goes on in another file that holds the same bytes at the read position: no new file for the reader. */
+    private void continueIn(S file, SegmentInput in) throws IOException {
+        if (in.channel() != input.channel()) {
+            input.close();
+        }
+        current = file;
+        input = in;
+        atEnd = false;
+        atEndSeen = null;
     }
 
     private static <T> List<T> newestFirst(List<T> files) {
