@@ -34,7 +34,7 @@ trap cleanup EXIT INT TERM
 for s in "${services[@]}"; do
   name=${s%%:*}
   port=${s##*:}
-  java -Dquarkus.http.port="$port" \
+  java @"$name/jvm.options" -Dquarkus.http.port="$port" \
        -Dlogs.sandbox-root="$demo/sandbox" -Dlogs.pods-root="$demo/pods" \
        -Dlogs.components-dir="$demo/components" -Dlogs.journal-dir="$demo/journal" \
        -jar "$name/target/quarkus-app/quarkus-run.jar" >".run/logs/$name.log" 2>&1 &

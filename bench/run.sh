@@ -9,7 +9,8 @@
 # Environment (all optional):
 #   LOG_SERVICE_JAR  quarkus-run.jar to benchmark (default: this repo's log-service jar,
 #                    built with ./mvnw if it is missing)
-#   JAVA_OPTS        extra JVM options for log-service (default: none, JVM ergonomics)
+#   JAVA_OPTS        JVM options for log-service (default: @log-service/jvm.options, the options
+#                    run-local.sh and the container use)
 #   BENCH_TMP        parent dir of the temp dir (default /tmp)
 #   BENCH_KEEP=1     keep the temp dir (logs, raw results)
 #   BENCH_OUT        also write the results table to this file
@@ -39,7 +40,7 @@ LAT_MAX_GAP_MS=${LAT_MAX_GAP_MS:-5}
 FOLLOWERS=${FOLLOWERS:-1000}
 FOLLOW_FILES=${FOLLOW_FILES:-100}
 IDLE_SECONDS=${IDLE_SECONDS:-15}
-JAVA_OPTS=${JAVA_OPTS:-}
+JAVA_OPTS=${JAVA_OPTS:-@$REPO/log-service/jvm.options}
 
 ALL_PARTS=(lastn download latency idle)
 if [ $# -eq 0 ]; then PARTS=("${ALL_PARTS[@]}"); else PARTS=("$@"); fi
