@@ -104,6 +104,38 @@ if times:
     rows.append(("last 1000 lines", "big file vs small file, median ms", fmt(b), fmt(s) + " (small)",
                  f"{b / s:.2f}x", "<= 2x", met(b / s <= 2)))
 
+# 1b. last 1000 lines under concurrent connections
+
+
+def wrk(name):
+    """Requests/s and latency percentiles (ms) from a wrk --latency report."""
+    if not os.path.exists(path(name)):
+        return None
+    text = open(path(name)).read()
+    out = {}
+    m = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    out["rps"] = float(m.group(1)) if m else None
+    for p in ("50", "99"):
+        m = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+        if m:
+            v = float(m.group(1))
+            out[p] = v / 1000 if m.group(2) == "us" else v * 1000 if m.group(2) == "s" else v
+    m = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+    out["errors"] = int(m.group(1)) if m else 0
+    return out
+
+
+cs, cn = wrk("conc-svc.txt"), wrk("conc-nginx.txt")
+if cs and cn and cs.get("rps") and cn.get("rps"):
+    conns = env.get("conc_connections", "64")
+    rows.append(("last 1000 lines, concurrent", f"requests/s over {conns} kept-alive connections (wrk; non-2xx: "
+                 f"{cs['errors']})", fmt(cs["rps"]), fmt(cn["rps"]) + " (nginx, same 1000 lines)",
+                 f"{cs['rps'] / cn['rps']:.2f}x", ">= 0.33x nginx", met(cs["rps"] / cn["rps"] >= 1 / 3)))
+    for p in ("50", "99"):
+        if p in cs and p in cn:
+            rows.append(("last 1000 lines, concurrent", f"p{p} latency ms", fmt(cs[p]), fmt(cn[p]) + " (nginx)",
+                         f"{cs[p] / cn[p]:.2f}x", "info", ""))
+
 # 2. download
 dl_svc, dl_ngx, dl_txt = cols("dl-svc.txt"), cols("dl-nginx.txt"), cols("dl-text.txt")
 if dl_svc and dl_ngx:
@@ -141,11 +173,15 @@ idle = kv("idle.txt")
 
 
 def heap(name):
-    """'used/committed MiB' of the G1 heap from a jcmd GC.heap_info dump."""
+    """'used/committed MiB' of the Java heap from a jcmd GC.heap_info dump (G1 or serial)."""
     if not os.path.exists(path(name)):
         return "n/a"
-    m = re.search(r"heap\s+total (\d+)K, used (\d+)K", open(path(name)).read())
-    return f"{int(m.group(2)) / 1024:.0f}/{int(m.group(1)) / 1024:.0f}" if m else "n/a"
+    found = re.findall(r"(?:heap|generation)\s+total (\d+)K, used (\d+)K", open(path(name)).read())
+    if not found:
+        return "n/a"
+    total = sum(int(t) for t, _ in found)
+    used = sum(int(u) for _, u in found)
+    return f"{used / 1024:.0f}/{total / 1024:.0f}"
 
 
 def threads_of(name):
@@ -185,6 +221,18 @@ if idle:
     rows.append(("idle followers", "live Java heap used/committed MiB after a full GC (jcmd GC.run)",
                  heap("idle-live-followers.txt"), f"{heap('idle-live-before.txt')} (0 followers)", "",
                  "info", ""))
+
+# 5. footprint after the whole load in one process
+fp = kv("footprint.txt")
+if fp:
+    started = int(fp["rss_started_kib"]) / 1024
+    for key, label in (("rss_after_reads_kib", "after 1 GiB as text, 1 GiB as NDJSON (200k lines), 1 GiB download, "
+                        "concurrent last-N"),
+                       ("rss_followers_kib", f"with {fp.get('streams_connected')} followers connected, after all that"),
+                       ("rss_end_kib", "3 s after the followers left")):
+        v = int(fp[key]) / 1024
+        rows.append(("footprint", f"RSS MiB {label} (JVM options: {env.get('java_opts')})", fmt(v),
+                     f"{fmt(started)} (just started)", f"{v / started:.2f}x", "<= 256 MiB", met(v <= 256)))
 
 print("| Part | Measure | log-service | Baseline (same run) | Ratio | Goal | Met |")
 print("|---|---|---:|---:|---:|---|---|")

@@ -3,7 +3,7 @@
 # 1000 idle SSE followers. One command runs everything and prints a markdown results table:
 #
 #   bench/run.sh                      # all parts
-#   bench/run.sh lastn latency        # a subset: lastn | download | latency | idle
+#   bench/run.sh lastn latency        # a subset: lastn | concurrent | download | latency | idle | footprint
 #
 # Everything runs on this machine against 127.0.0.1, in a temp dir that is removed at the end.
 # Environment (all optional):
@@ -20,6 +20,7 @@
 #   DL_RUNS=5 TEXT_RUNS=3             whole-file transfers per server
 #   LAT_N=2000 LAT_WARMUP=300 LAT_MIN_GAP_MS=2 LAT_MAX_GAP_MS=5
 #   FOLLOWERS=1000 FOLLOW_FILES=100 IDLE_SECONDS=15
+#   CONC_CONNECTIONS=64 CONC_SECONDS=10   concurrent last-N requests (wrk)
 set -euo pipefail
 umask 022
 
@@ -40,16 +41,18 @@ LAT_MAX_GAP_MS=${LAT_MAX_GAP_MS:-5}
 FOLLOWERS=${FOLLOWERS:-1000}
 FOLLOW_FILES=${FOLLOW_FILES:-100}
 IDLE_SECONDS=${IDLE_SECONDS:-15}
+CONC_CONNECTIONS=${CONC_CONNECTIONS:-64}
+CONC_SECONDS=${CONC_SECONDS:-10}
 JAVA_OPTS=${JAVA_OPTS:-@$REPO/log-service/jvm.options}
 
-ALL_PARTS=(lastn download latency idle)
+ALL_PARTS=(lastn concurrent download latency idle footprint)
 if [ $# -eq 0 ]; then PARTS=("${ALL_PARTS[@]}"); else PARTS=("$@"); fi
 for p in "${PARTS[@]}"; do
   case " ${ALL_PARTS[*]} " in *" $p "*) ;; *) echo "unknown part '$p' (choose from: ${ALL_PARTS[*]})" >&2; exit 2 ;; esac
 done
 want() { case " ${PARTS[*]} " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
-for tool in java curl python3 hyperfine nginx tail; do
+for tool in java curl python3 hyperfine nginx tail wrk; do
   command -v "$tool" >/dev/null || { echo "missing tool: $tool" >&2; exit 2; }
 done
 
@@ -170,6 +173,7 @@ CLK_TCK=$(getconf CLK_TCK)
   echo "java_opts=${JAVA_OPTS:-(none)}"
   echo "jar=$JAR"
   echo "parts=${PARTS[*]}"
+  echo "conc_connections=$CONC_CONNECTIONS"
 } >"$R/env.txt"
 
 # ---------------------------------------------------------------- data
@@ -180,13 +184,14 @@ SMALL=$SMALL_DIR/stdout
 BIG_URL=$SVC/$TASK/frameworks/bench/executors/big/runs/c-big/stdout
 SMALL_URL=$SVC/$TASK/frameworks/bench/executors/small/runs/c-small/stdout
 echo "tiny static file for nginx: curl's own process cost" >"$W/sandbox/tiny.txt"
-if want lastn || want download; then
+if want lastn || want download || want concurrent || want footprint; then
   mkdir -p "$BIG_DIR" "$SMALL_DIR"
   log "generating ${BIG_MIB} MiB and ${SMALL_MIB} MiB log files"
   python3 "$BENCH_DIR/genlog.py" "$BIG" $((BIG_MIB * 1048576)) >&2
   python3 "$BENCH_DIR/genlog.py" "$SMALL" $((SMALL_MIB * 1048576)) >&2
   echo "big_bytes=$(stat -c %s "$BIG")" >>"$R/env.txt"
   echo "small_bytes=$(stat -c %s "$SMALL")" >>"$R/env.txt"
+  tail -n 1000 "$BIG" >"$W/sandbox/last1000.txt" # nginx serves the same bytes as a static file
   start_nginx
 fi
 
@@ -202,7 +207,6 @@ if want lastn; then
     curl -fs -o /dev/null "$BIG_URL?cursor=END&skip=-1000"
     curl -fs -o /dev/null "$SMALL_URL?cursor=END&skip=-1000"
   done
-  tail -n 1000 "$BIG" >"$W/sandbox/last1000.txt" # nginx serves the same bytes as a static file
   # several short hyperfine rounds instead of one long one, so a burst of load from elsewhere
   # on the machine is spread over all commands; report.py pools the runs of all rounds
   per_round=$(( (LASTN_RUNS + LASTN_ROUNDS - 1) / LASTN_ROUNDS ))
@@ -220,6 +224,20 @@ if want lastn; then
   python3 "$BENCH_DIR/http_timing.py" --runs "$((LASTN_RUNS * 2))" --warmup 50 \
     "svc_big=$BIG_URL?cursor=END&skip=-1000" "svc_small=$SMALL_URL?cursor=END&skip=-1000" \
     "nginx_tiny=$NGX/tiny.txt" "nginx_last1000=$NGX/last1000.txt" >"$R/lastn-keepalive.json"
+  stop_service
+fi
+
+# ---------------------------------------------------------------- 1b. last 1000 lines, concurrent
+wrk_run() { # name url: CONC_CONNECTIONS connections for CONC_SECONDS, latency distribution
+  wrk -t2 -c"$CONC_CONNECTIONS" -d"${CONC_SECONDS}s" --latency "$2" >"$R/conc-$1.txt" 2>&1
+}
+if want concurrent; then
+  start_service concurrent
+  log "concurrent: warm-up, then $CONC_CONNECTIONS connections for ${CONC_SECONDS} s each (wrk)"
+  wrk -t2 -c"$CONC_CONNECTIONS" -d3s "$BIG_URL?cursor=END&skip=-1000" >/dev/null 2>&1
+  wrk -t2 -c"$CONC_CONNECTIONS" -d3s "$NGX/last1000.txt" >/dev/null 2>&1
+  wrk_run svc "$BIG_URL?cursor=END&skip=-1000"
+  wrk_run nginx "$NGX/last1000.txt"
   stop_service
 fi
 
@@ -249,6 +267,58 @@ if want download; then
   echo "clk_tck=$CLK_TCK" >"$R/dl-env.txt"
   stop_service
 fi
+
+# ---------------------------------------------------------------- 2b. footprint after everything
+make_follow_files() {
+  [ -s "$W/follow-paths.txt" ] && return 0
+  : >"$W/follow-paths.txt"
+  python3 "$BENCH_DIR/genlog.py" "$W/idle-template.log" 10000 >/dev/null
+  for i in $(seq 1 "$FOLLOW_FILES"); do
+    ex=$(printf 'ex-%03d' "$i")
+    d=$W/sandbox/frameworks/idle/executors/$ex/runs/c-1
+    mkdir -p "$d"
+    cp "$W/idle-template.log" "$d/stdout"
+    echo "/$TASK/frameworks/idle/executors/$ex/runs/c-1/stdout" >>"$W/follow-paths.txt"
+  done
+}
+hold_followers() { # result-file: connects FOLLOWERS followers in the background, waits until ready
+  python3 "$BENCH_DIR/idle_followers.py" --port "$SVC_PORT" --paths-file "$W/follow-paths.txt" \
+    --n "$FOLLOWERS" --hold-max $((3 * IDLE_SECONDS + 120)) >"$1" &
+  BG_PID=$!
+  for _ in $(seq 1 900); do
+    grep -q '^READY' "$1" 2>/dev/null && break
+    kill -0 "$BG_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  grep -q '^READY' "$1" || { echo "followers never became ready" >&2; exit 1; }
+}
+if want footprint; then
+  make_follow_files
+  start_service footprint
+  sleep 2
+  echo "rss_started_kib=$(rss_kib "$SVC_PID")" >"$R/footprint.txt"
+  log "footprint: 1 GiB as text, 1 GiB download, ${CONC_SECONDS} s of concurrent last-N, then $FOLLOWERS followers"
+  curl -fs -o /dev/null --max-time 600 -H 'Accept: text/plain' "$BIG_URL?cursor=BEG"
+  curl -fs -o /dev/null --max-time 600 -H 'Accept: application/json' "$BIG_URL?cursor=BEG&limit=200000"
+  curl -fs -o /dev/null --max-time 300 "$BIG_URL/download"
+  wrk -t2 -c"$CONC_CONNECTIONS" -d"${CONC_SECONDS}s" "$BIG_URL?cursor=END&skip=-1000" >"$R/footprint-wrk.txt" 2>&1
+  echo "rss_after_reads_kib=$(rss_kib "$SVC_PID")" >>"$R/footprint.txt"
+  hold_followers "$R/footprint-followers.txt"
+  sleep "$IDLE_SECONDS"
+  {
+    echo "streams_connected=$(streams_open)"
+    echo "rss_followers_kib=$(rss_kib "$SVC_PID")"
+    echo "threads=$(threads "$SVC_PID")"
+  } >>"$R/footprint.txt"
+  stop_pid "$BG_PID"; BG_PID=""
+  sleep 3
+  echo "rss_end_kib=$(rss_kib "$SVC_PID")" >>"$R/footprint.txt"
+  if command -v jcmd >/dev/null; then
+    jcmd "$SVC_PID" VM.native_memory summary >"$R/footprint-nmt.txt" 2>&1 || true
+  fi
+  stop_service
+fi
+
 if [ -n "$NGINX_PID" ]; then stop_pid "$NGINX_PID"; NGINX_PID=""; fi
 rm -f "$BIG" # the follow and idle parts do not need it
 
@@ -272,15 +342,7 @@ fi
 
 # ---------------------------------------------------------------- 4. idle followers
 if want idle; then
-  : >"$W/follow-paths.txt"
-  python3 "$BENCH_DIR/genlog.py" "$W/idle-template.log" 10000 >/dev/null
-  for i in $(seq 1 "$FOLLOW_FILES"); do
-    ex=$(printf 'ex-%03d' "$i")
-    d=$W/sandbox/frameworks/idle/executors/$ex/runs/c-1
-    mkdir -p "$d"
-    cp "$W/idle-template.log" "$d/stdout"
-    echo "/$TASK/frameworks/idle/executors/$ex/runs/c-1/stdout" >>"$W/follow-paths.txt"
-  done
+  make_follow_files
   window() { # name: CPU ticks, per-thread-group CPU and RSS of the service over IDLE_SECONDS
     python3 "$BENCH_DIR/thread_cpu.py" snapshot "$SVC_PID" >"$W/threads-$1-a.json"
     local c0; c0=$(cpu_ticks "$SVC_PID")
@@ -314,15 +376,7 @@ if want idle; then
   window zero
   heap before
   log "idle: connecting $FOLLOWERS followers over $FOLLOW_FILES files"
-  python3 "$BENCH_DIR/idle_followers.py" --port "$SVC_PORT" --paths-file "$W/follow-paths.txt" \
-    --n "$FOLLOWERS" --hold-max $((3 * IDLE_SECONDS + 120)) >"$R/idle-followers.txt" &
-  BG_PID=$!
-  for _ in $(seq 1 900); do
-    grep -q '^READY' "$R/idle-followers.txt" 2>/dev/null && break
-    kill -0 "$BG_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  grep -q '^READY' "$R/idle-followers.txt" || { echo "followers never became ready" >&2; exit 1; }
+  hold_followers "$R/idle-followers.txt"
   sleep 2
   open1=$(streams_open)
   {
