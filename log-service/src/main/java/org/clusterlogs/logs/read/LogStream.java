@@ -126,9 +126,11 @@ public final class LogStream {
                 source = opener.open(filter);
                 Position start = StartPosition.of(source, params);
                 if (sendUnchanged(start)) {
+                    source.close();
                     return;
                 }
                 reader = source.open(start);
+                source.close();
             }
             Buffer chunk = null; // made on the first entry: an idle wake-up allocates nothing
             long entries = 0;

@@ -43,4 +43,8 @@ public interface LogSource {
     default Optional<UnchangedBytes> unchangedText(Position from) throws IOException {
         return Optional.empty();
     }
+
+    /** Lets go of what positioning held open (a file); the source stays usable. */
+    default void close() throws IOException {
+    }
 }

@@ -1,7 +1,10 @@
 package org.clusterlogs.logs.source;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 
 /**
@@ -9,14 +12,22 @@ import java.nio.channels.FileChannel;
  * window loaded for an index ends at that index (the bytes before it are the ones a backward
  * scan wants next), or, when a size was given, reaches forward up to that size.
  */
-public final class ReverseScanner {
+public final class ReverseScanner implements AutoCloseable {
 
     static final int WINDOW = 64 * 1024;
+    /** The first window: most scans (the last lines of a file) need a few KiB, not 64. */
+    private static final int FIRST_WINDOW = 8 * 1024;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
 
     private final FileChannel channel;
     /** How far a window may reach forward, or -1 to end each window at the index asked for. */
     private final long limit;
-    private final ByteBuffer window = ByteBuffer.allocate(WINDOW);
+    /** Each read thread keeps one full-size window for the scans of its requests (no garbage per request). */
+    private static final ThreadLocal<ByteBuffer> SPARE = new ThreadLocal<>();
+    private ByteBuffer window;
+    private final boolean borrowed;
     private long windowStart = 0;
     private int windowLength = 0;
 
@@ -29,8 +40,34 @@ public final class ReverseScanner {
      *             index at or past it may be asked for
      */
     public ReverseScanner(FileChannel channel, long size) {
+        this(channel, size, ByteBuffer.allocate(FIRST_WINDOW), false);
+    }
+
+    private ReverseScanner(FileChannel channel, long size, ByteBuffer window, boolean borrowed) {
         this.channel = channel;
         this.limit = size;
+        this.window = window;
+        this.borrowed = borrowed;
+    }
+
+    /**
+     * A scanner that uses this thread's spare full-size window while it is open; close it (in
+     * the same thread) to give the window back.
+     */
+    public static ReverseScanner borrowing(FileChannel channel, long size) {
+        ByteBuffer spare = SPARE.get();
+        if (spare == null) {
+            return new ReverseScanner(channel, size, ByteBuffer.allocate(WINDOW), true);
+        }
+        SPARE.set(null);
+        return new ReverseScanner(channel, size, spare, true);
+    }
+
+    @Override
+    public void close() {
+        if (borrowed) {
+            SPARE.set(window);
+        }
     }
 
     public byte byteAt(long index) throws IOException {
@@ -43,13 +80,34 @@ public final class ReverseScanner {
         long i = index;
         while (i >= 0) {
             load(i);
-            byte[] bytes = window.array();
-            for (int j = (int) (i - windowStart); j >= 0; j--) {
-                if (bytes[j] == '\n') {
-                    return windowStart + j;
-                }
+            int found = lastNewline(window.array(), (int) (i - windowStart));
+            if (found >= 0) {
+                return windowStart + found;
             }
             i = windowStart - 1;
+        }
+        return -1;
+    }
+
+    /**
+     * The index of the last {@code '\n'} in {@code bytes[0..to]}, or -1: eight bytes at a time
+     * (a word with a newline byte is found without looking at its bytes one by one).
+     */
+    static int lastNewline(byte[] bytes, int to) {
+        int j = to;
+        for (; j >= 7; j -= 8) {
+            long word = (long) LONGS.get(bytes, j - 7);
+            long x = word ^ NEWLINES;
+            // a byte of x is zero where the word holds '\n'; its marker bit is set exactly there
+            long zeros = ~(((x & LOW7) + LOW7) | x | LOW7);
+            if (zeros != 0) {
+                return j - 7 + (63 - Long.numberOfLeadingZeros(zeros)) / 8;
+            }
+        }
+        for (; j >= 0; j--) {
+            if (bytes[j] == '\n') {
+                return j;
+            }
         }
         return -1;
     }
@@ -89,8 +147,12 @@ public final class ReverseScanner {
         if (index >= windowStart && index < windowStart + windowLength) {
             return;
         }
-        long start = Math.max(0, index + 1 - WINDOW);
-        long end = limit < 0 ? index + 1 : Math.min(limit, start + WINDOW);
+        if (windowLength > 0 && window.capacity() < WINDOW) {
+            window = ByteBuffer.allocate(window.capacity() * 2); // a long scan: larger reads
+        }
+        int size = window.capacity();
+        long start = Math.max(0, index + 1 - size);
+        long end = limit < 0 ? index + 1 : Math.min(limit, start + size);
         window.clear();
         window.limit((int) (end - start));
         while (window.hasRemaining()) {

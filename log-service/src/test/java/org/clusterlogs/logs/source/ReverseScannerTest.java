@@ -201,4 +201,25 @@ class ReverseScannerTest {
             assertThrows(IOException.class, () -> scan.lastNewlineAtOrBefore(W + 4));
         }
     }
+
+    @Test
+    void lastNewlineFindsTheSameByteAsALoopOverEveryByte() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 2000; round++) {
+            byte[] bytes = new byte[1 + random.nextInt(70)];
+            for (int i = 0; i < bytes.length; i++) {
+                int kind = random.nextInt(10);
+                bytes[i] = (byte) (kind == 0 ? '\n' : kind == 1 ? 0x8A : kind == 2 ? 0x0B : kind == 3 ? 0 : random.nextInt(256));
+            }
+            int to = random.nextInt(bytes.length);
+            int expected = -1;
+            for (int j = to; j >= 0; j--) {
+                if (bytes[j] == '\n') {
+                    expected = j;
+                    break;
+                }
+            }
+            assertEquals(expected, ReverseScanner.lastNewline(bytes, to), java.util.Arrays.toString(bytes) + " to " + to);
+        }
+    }
 }

@@ -9,6 +9,7 @@ import org.clusterlogs.logs.source.LogSource;
 import org.clusterlogs.logs.source.Position;
 import org.clusterlogs.logs.source.ReverseScanner;
 import org.clusterlogs.logs.source.UnchangedBytes;
+import org.clusterlogs.logs.source.root.OpenedFile;
 import org.clusterlogs.logs.source.root.RootedPath;
 
 import java.io.IOException;
@@ -33,6 +34,7 @@ public final class LineFileSource implements LogSource {
     private final int maxLineBytes;
     private final boolean matchesNothing;
     private final LineEntries entries;
+    private OpenedFile opened;
 
     public LineFileSource(RootedPath file, SortedMap<String, String> constantFields, FieldFilter filter,
                           int maxLineBytes) {
@@ -49,24 +51,25 @@ public final class LineFileSource implements LogSource {
 
     @Override
     public Position tail() throws IOException {
-        try (FileChannel channel = file.openFile().channel()) {
-            return new FileOffset(channel.size());
-        }
+        return new FileOffset(channel().size());
     }
 
     @Override
     public Position after(String cursor) throws IOException {
         long offset = parseOffset(cursor);
-        try (FileChannel channel = file.openFile().channel()) {
-            long size = channel.size();
-            if (offset > size) {
-                return new FileOffset(0);
-            }
-            if (offset < size && new ReverseScanner(channel).byteAt(offset) == '\n') {
-                return new FileOffset(offset + 1);
-            }
-            return new FileOffset(offset);
+        FileChannel channel = channel();
+        long size = channel.size();
+        if (offset > size) {
+            return new FileOffset(0);
         }
+        if (offset < size) {
+            try (ReverseScanner scan = ReverseScanner.borrowing(channel, -1)) {
+                if (scan.byteAt(offset) == '\n') {
+                    return new FileOffset(offset + 1);
+                }
+            }
+        }
+        return new FileOffset(offset);
     }
 
     static long parseOffset(String cursor) {
@@ -88,26 +91,30 @@ public final class LineFileSource implements LogSource {
         if (matchesNothing) {
             return from;
         }
-        try (FileChannel channel = file.openFile().channel()) {
-            ReverseScanner scan = new ReverseScanner(channel);
-            long size = channel.size();
-            pos = Math.min(pos, size);
-            long counted = 0;
-            while (counted < count && pos > 0) {
-                boolean atLineEnd = scan.byteAt(pos - 1) == '\n';
-                long end = atLineEnd ? pos - 1 : pos;
-                long start = pos >= 2 ? scan.lastNewlineAtOrBefore(pos - 2) + 1 : 0;
-                long length = end - start;
-                long entryStart = length > maxLineBytes ? start + (length - 1) / maxLineBytes * maxLineBytes : start;
-                // a piece that stops inside a line is one of the SPLIT pieces of that line
-                boolean splitPiece = !atLineEnd && pos < size;
-                if (!entries.filtersLines() || entries.accepts(scan.read(entryStart, end), splitPiece, null)) {
-                    counted++;
-                }
-                pos = entryStart;
-            }
-            return new FileOffset(pos);
+        FileChannel channel = channel();
+        try (ReverseScanner scan = ReverseScanner.borrowing(channel, -1)) {
+            return new FileOffset(back(scan, channel.size(), pos, count));
         }
+    }
+
+    /** Moves back from {@code pos} over {@code count} wanted entries (pieces of long lines count). */
+    private long back(ReverseScanner scan, long size, long from, long count) throws IOException {
+        long pos = Math.min(from, size);
+        long counted = 0;
+        while (counted < count && pos > 0) {
+            boolean atLineEnd = scan.byteAt(pos - 1) == '\n';
+            long end = atLineEnd ? pos - 1 : pos;
+            long start = pos >= 2 ? scan.lastNewlineAtOrBefore(pos - 2) + 1 : 0;
+            long length = end - start;
+            long entryStart = length > maxLineBytes ? start + (length - 1) / maxLineBytes * maxLineBytes : start;
+            // a piece that stops inside a line is one of the SPLIT pieces of that line
+            boolean splitPiece = !atLineEnd && pos < size;
+            if (!entries.filtersLines() || entries.accepts(scan.read(entryStart, end), splitPiece, null)) {
+                counted++;
+            }
+            pos = entryStart;
+        }
+        return pos;
     }
 
     @Override
@@ -129,7 +136,8 @@ public final class LineFileSource implements LogSource {
         if (matchesNothing || entries.filtersLines()) {
             return Optional.empty();
         }
-        FileChannel channel = file.openFile().channel();
+        FileChannel channel = channel();
+        opened = null; // from here on, whoever sends the bytes owns the file
         try {
             long size = channel.size();
             long start = ((FileOffset) from).offset();
@@ -137,20 +145,40 @@ public final class LineFileSource implements LogSource {
                 channel.close();
                 return Optional.empty();
             }
-            ReverseScanner scan = new ReverseScanner(channel, size);
-            long lineStart = start;
-            while (size - lineStart > maxLineBytes) {
-                long newline = scan.lastNewlineAtOrBefore(lineStart + maxLineBytes);
-                if (newline < lineStart) {
-                    channel.close();
-                    return Optional.empty(); // a line longer than the cap: its pieces are marked
+            try (ReverseScanner scan = ReverseScanner.borrowing(channel, size)) {
+                long lineStart = start;
+                while (size - lineStart > maxLineBytes) {
+                    long newline = scan.lastNewlineAtOrBefore(lineStart + maxLineBytes);
+                    if (newline < lineStart) {
+                        channel.close();
+                        return Optional.empty(); // a line longer than the cap: its pieces are marked
+                    }
+                    lineStart = newline + 1;
                 }
-                lineStart = newline + 1;
+                return Optional.of(new UnchangedBytes(channel, start, size, scan.byteAt(size - 1) != '\n'));
             }
-            return Optional.of(new UnchangedBytes(channel, start, size, scan.byteAt(size - 1) != '\n'));
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /**
+     * The file, opened once for all the positioning of a request (each open walks the path
+     * through the root's checks) and kept until {@link #close()}.
+     */
+    private FileChannel channel() throws IOException {
+        if (opened == null) {
+            opened = file.openFile();
+        }
+        return opened.channel();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (opened != null) {
+            opened.close();
+            opened = null;
         }
     }
 
