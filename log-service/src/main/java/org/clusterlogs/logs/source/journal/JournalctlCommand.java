@@ -14,8 +14,9 @@ import java.util.List;
  *       itself does not match the view it silently skips one entry. We read with the
  *       inclusive {@code --cursor=c} instead and drop c ourselves when it comes first.</li>
  * </ul>
- * {@code --all} keeps journalctl from turning fields over 4 KiB into {@code null}, and
- * {@code --follow} implies "the last boot only" unless {@code --merge} is given.
+ * {@code --all} keeps journalctl from turning fields over 4 KiB into {@code null}.
+ * {@code --follow} implies "the last boot only" unless {@code --merge} is given, and "the last
+ * 10 entries" (also after {@code --cursor}) unless {@code --lines=all} is given.
  */
 final class JournalctlCommand {
 
@@ -45,8 +46,10 @@ final class JournalctlCommand {
      * written, never ending; c itself comes first and is dropped by {@link JournalRun}.
      */
     List<String> follow(String afterCursorOrNull) {
-        List<String> options = new ArrayList<>(List.of("--merge", "--follow"));
-        options.add(afterCursorOrNull == null ? "--lines=all" : "--cursor=" + afterCursorOrNull);
+        List<String> options = new ArrayList<>(List.of("--merge", "--follow", "--lines=all"));
+        if (afterCursorOrNull != null) {
+            options.add("--cursor=" + afterCursorOrNull);
+        }
         return json(options, true, false);
     }
 

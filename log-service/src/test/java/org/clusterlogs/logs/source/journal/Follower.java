@@ -25,7 +25,7 @@ final class Follower implements AutoCloseable {
     private final JournalReader reader;
     private final Executor executor;
     private final AtomicInteger wip = new AtomicInteger();
-    private final List<Entry> entries = new ArrayList<>();
+    private final List<String> messages = new ArrayList<>();
     private volatile boolean paused;
     private volatile boolean closed;
     private boolean waiting;
@@ -78,7 +78,7 @@ final class Follower implements AutoCloseable {
         try {
             for (Entry e = reader.next(); e != null && !paused; e = reader.next()) {
                 synchronized (this) {
-                    entries.add(e);
+                    messages.add(e.fields().get("MESSAGE"));
                     notifyAll();
                 }
             }
@@ -97,11 +97,10 @@ final class Follower implements AutoCloseable {
     /** Waits until {@code count} entries arrived in all; answers the MESSAGE of every entry so far. */
     synchronized List<String> await(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (entries.size() < count && failure == null) {
+        while (messages.size() < count && failure == null) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                fail("follower got " + entries.size() + " of " + count + " entries within " + timeout + ": "
-                        + messages());
+                fail("follower got " + messages.size() + " of " + count + " entries within " + timeout);
             }
             wait(Math.max(1, left / 1_000_000));
         }
@@ -111,6 +110,19 @@ final class Follower implements AutoCloseable {
         return messages();
     }
 
+    /** Waits until reading failed; answers why. */
+    synchronized Throwable awaitFailure(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (failure == null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                fail("follower did not fail within " + timeout);
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return failure;
+    }
+
     /** Waits for exactly these messages: all of them, and nothing more within {@code quiet}. */
     void assertGets(List<String> expected, Duration timeout, Duration quiet) throws InterruptedException {
         await(expected.size(), timeout);
@@ -118,16 +130,14 @@ final class Follower implements AutoCloseable {
         assertEquals(expected, messages());
     }
 
+    /** The MESSAGE of every entry so far, in order. */
     synchronized List<String> messages() {
-        List<String> messages = new ArrayList<>();
-        for (Entry e : entries) {
-            messages.add(e.fields().get("MESSAGE"));
-        }
-        return messages;
+        return List.copyOf(messages);
     }
 
-    synchronized List<Entry> entries() {
-        return List.copyOf(entries);
+    /** Why reading failed, or null. */
+    synchronized Throwable failure() {
+        return failure;
     }
 
     @Override
