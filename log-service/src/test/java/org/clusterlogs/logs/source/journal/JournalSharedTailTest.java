@@ -193,13 +193,15 @@ class JournalSharedTailTest {
         List<Map<String, String>> written = new ArrayList<>();
         int next = 10;
         for (int round = 0; round < 3; round++) {
-            // a big burst, so that journalctl is still printing it when it is killed
+            // a big burst written while journalctl is stopped, so that it is still printing it when killed
             long before = tail().ring().newest();
             List<Map<String, String>> big = numbered(next, 3000);
             next += big.size();
+            ProcessHandle first = tail().process().orElseThrow();
+            signal(first, "STOP");
             writeBurst(journal, big, round);
             written.addAll(big);
-            ProcessHandle first = tail().process().orElseThrow();
+            signal(first, "CONT");
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (tail().ring().newest() < before + 50) {
                 assertTrue(System.nanoTime() < deadline, "the tail reads the burst");
@@ -301,6 +303,11 @@ class JournalSharedTailTest {
         Throwable failure = f.awaitFailure(WAIT);
         assertTrue(failure.getMessage().contains("journalctl broke"), failure.getMessage());
         assertEquals(0, journalctls(dir()));
+    }
+
+    static void signal(ProcessHandle process, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor());
     }
 
     Path script(String name, String text) throws IOException {
