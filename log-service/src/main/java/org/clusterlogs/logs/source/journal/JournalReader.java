@@ -8,19 +8,27 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Reads a journal view forward from a position. It first catches up with journalctl runs of
- * its own (filtered by the view's matches, so journalctl's field indexes do the work), as a
- * range read does: the first run's end answers {@code null}. A reader asked again after that
- * is a follower, and it joins the directory's shared {@link JournalTail}: it takes a mark of
- * the tail's ring, catches up once more from its last entry, and then goes on in the ring
- * where {@link HandOver} says, with the entries its matches accept. Invariant: at every
- * moment the follower has returned, in journalctl's order, exactly the matching entries up to
- * its last one; at the hand-over the mark (taken before the run) and the run's last entry
- * decide which ring entry comes next, and nothing between them is lost or repeated.
+ * Reads a journal view forward from a position: a range read, or a follower.
  *
- * <p>A follower the ring left behind (a slow client) catches up through journalctl again from
- * its last entry; it never holds more than its place in the shared ring. A follower in the
- * ring holds no process and no thread: the tail wakes it through {@link #onNewEntries}.
+ * <p>It first catches up with journalctl runs of its own, filtered by the view's matches so
+ * that journalctl's field indexes do the work; a range read ends when its first run ends
+ * ({@code null}). A reader asked again after that, or given {@link #onNewEntries}, is a
+ * follower: it joins the directory's shared {@link JournalTail}, takes a {@link JournalTail.Mark
+ * mark} of the tail's ring, runs journalctl once more from its last entry, and then reads the
+ * ring from where {@link HandOver} says, keeping the entries its matches accept.
+ *
+ * <p>Invariant: the reader has returned, in journalctl's order, exactly the entries of its view
+ * up to and including its last one ({@code from}). A catch-up run keeps it (it starts after
+ * {@code from}); reading the ring keeps it because the ring holds the whole journal without
+ * gaps and {@link JournalMatches#accepts} decides as journalctl's matches do; the hand-over
+ * keeps it because the mark was taken before the last run started, so that run returned every
+ * matching entry up to the marked one, and the ring continues right after that entry (or
+ * after {@code from}, whichever is later; see {@link HandOver}). A follower the ring left
+ * behind (a slow client) runs journalctl again from {@code from} and hands over anew, so a
+ * follower never holds more than its place in the shared ring.
+ *
+ * <p>A follower in the ring holds no process and no thread; the tail wakes it through
+ * {@link #onNewEntries}.
  */
 final class JournalReader implements EntryReader {
 
@@ -37,7 +45,8 @@ final class JournalReader implements EntryReader {
     /** After the last entry returned: where a catch-up run starts. */
     private JournalPosition from;
     private volatile JournalRun run;
-    private boolean endedOnce;
+    /** Set by a call after the first end, or by {@link #onNewEntries}: join the tail before the next run. */
+    private volatile boolean follows;
     private volatile JournalTails.Lease lease;
     private JournalTail.Mark mark;
     private volatile RingPlace place;
@@ -80,8 +89,11 @@ final class JournalReader implements EntryReader {
                 return entry;
             }
             if (lease == null) {
-                endedOnce = true; // a range read ends here; a follower asks again
-                return null;
+                if (!follows) {
+                    follows = true; // a range read ends here; a follower asks again
+                    return null;
+                }
+                continue; // the next run joins the tail first
             }
             place = HandOver.place(lease.tail(), mark, from, matches);
         }
@@ -104,7 +116,7 @@ final class JournalReader implements EntryReader {
 
     /** Starts a catch-up run from {@link #from}; a follower joins the tail first and marks its ring. */
     private JournalRun startRun() throws IOException {
-        if (endedOnce && lease == null) {
+        if (follows && lease == null) {
             lease = joiner.join(wakeup);
             if (closed) { // closed from another thread while joining
                 lease.close();
@@ -146,9 +158,10 @@ final class JournalReader implements EntryReader {
         current.close();
     }
 
-    /** Wakes the caller whenever the shared tail may have new entries for this follower. */
+    /** Makes this reader a follower, woken whenever the shared tail may have new entries for it. */
     @Override
     public void onNewEntries(Runnable wake) {
+        follows = true;
         wakeup.callback(wake);
     }
 

@@ -18,8 +18,8 @@ final class JournalTails {
 
     /** How many recent entries a tail keeps for followers that lag behind. */
     static final int RING_ENTRIES = 4096;
-    /** …and at most this much of their text and fields. */
-    static final long RING_BYTES = 16L * 1024 * 1024;
+    /** …and at most this much of their text and fields (the heap they take is a few times more). */
+    static final long RING_BYTES = 8L * 1024 * 1024;
 
     /** The tails the service's journal sources share; stopped when the JVM exits. */
     static final JournalTails SHARED = new JournalTails(RING_ENTRIES, RING_BYTES).stoppedOnExit();

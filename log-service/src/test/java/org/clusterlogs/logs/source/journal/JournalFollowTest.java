@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -156,6 +157,24 @@ class JournalFollowTest {
             assertEquals(List.of("m1", "m2", "m3", "m4"), f.messages());
             assertEquals(2, f.reader().runs());
             assertTrue(f.reader().process().isEmpty());
+        }
+    }
+
+    @Test
+    void aReaderToldToFollowBeforeItsFirstEndJoinsTheTailAtOnce() throws Exception {
+        JournalFixture journal = JournalFixture.create(tmp.resolve("j"))
+                .append(List.of(e("m1", null)));
+        JournalSource source = source(journal, null);
+        Semaphore woken = new Semaphore(0);
+        try (JournalReader reader = (JournalReader) source.open(source.head())) {
+            reader.onNewEntries(woken::release);
+            assertTrue(woken.tryAcquire(), "woken once right away");
+            assertEquals(List.of("m1"), drain(reader));
+            assertEquals(1, reader.runs(), "one run, after joining the tail");
+            assertTrue(reader.inRing());
+            journal.append(List.of(e("m2", null)));
+            assertTrue(woken.tryAcquire(WAIT.toSeconds(), TimeUnit.SECONDS), "woken by the tail");
+            assertEquals(List.of("m2"), drain(reader));
         }
     }
 
