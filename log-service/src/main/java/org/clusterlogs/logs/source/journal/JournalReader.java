@@ -41,7 +41,7 @@ final class JournalReader implements EntryReader {
     private final JournalctlCommand command;
     private final JournalMatches matches;
     private final TailJoiner joiner;
-    private final Wakeup wakeup = new Wakeup();
+    private final Wakeup wakeup;
     /** After the last entry returned: where a catch-up run starts. */
     private JournalPosition from;
     private volatile JournalRun run;
@@ -58,6 +58,7 @@ final class JournalReader implements EntryReader {
         this.matches = matches;
         this.from = from;
         this.joiner = joiner;
+        this.wakeup = new Wakeup(matches);
     }
 
     @Override

@@ -184,7 +184,7 @@ final class JournalTail {
             }
             boolean healthy = ring.newest() > before || System.nanoTime() - started >= HEALTHY.toNanos();
             failedStarts = healthy ? 1 : failedStarts + 1;
-            String reason = why == null ? "journalctl --follow ended" : why.getMessage();
+            String reason = why == null ? "journalctl --follow ended" : firstLine(why.getMessage());
             if (failedStarts > MAX_FAILED_STARTS) {
                 fail(reason, why);
                 return;
@@ -203,7 +203,7 @@ final class JournalTail {
     private String add(ObjectNode json) throws IOException {
         TailEntry entry = TailEntry.parse(ring.newest() + 1, json);
         ring.add(entry);
-        followers.forEach(Wakeup::fire);
+        followers.forEach(f -> f.fire(entry));
         return entry.cursor();
     }
 
@@ -211,6 +211,11 @@ final class JournalTail {
         failure = new IOException("following the journal in " + directory + " failed: " + reason, why);
         LOG.errorf("journal tail of %s gives up after %d failed starts: %s", directory, MAX_FAILED_STARTS, reason);
         followers.forEach(Wakeup::fire);
+    }
+
+    /** Jackson's messages go on with the input's location on further lines. */
+    private static String firstLine(String message) {
+        return message == null ? "unknown error" : message.lines().findFirst().orElse(message);
     }
 
     private static Duration backoff(int failedStarts) {

@@ -178,6 +178,29 @@ class JournalFollowTest {
         }
     }
 
+    @Test
+    void aFollowerOfAQuietUnitIsWokenOnlyByItsEntriesAndCatchesUpWhenTheRingMovedOn() throws Exception {
+        JournalTails small = new JournalTails(4, JournalTails.RING_BYTES);
+        JournalFixture journal = JournalFixture.create(tmp.resolve("j"))
+                .append(List.of(e("a0", "a.service")));
+        JournalSource source = new JournalSource(JournalFixture.JOURNALCTL, journal.dir(), "a.service",
+                FieldFilter.none(), small);
+        Semaphore woken = new Semaphore(0);
+        try (JournalReader reader = (JournalReader) source.open(source.tail())) {
+            reader.onNewEntries(woken::release);
+            woken.acquire();
+            assertEquals(List.of(), drain(reader));
+            journal.append(List.of(e("b1", "b.service"), e("b2", "b.service"), e("b3", "b.service"),
+                    e("b4", "b.service"), e("b5", "b.service"), e("b6", "b.service")));
+            assertFalse(woken.tryAcquire(1, TimeUnit.SECONDS), "not woken by another unit");
+            journal.append(List.of(e("a1", "a.service")));
+            assertTrue(woken.tryAcquire(WAIT.toSeconds(), TimeUnit.SECONDS), "woken by its unit");
+            assertEquals(List.of("a1"), drain(reader));
+            assertEquals(2, reader.runs(), "the ring had dropped b1: one catch-up run");
+        }
+        assertTrue(small.running(JournalFixture.JOURNALCTL, journal.dir()).isEmpty());
+    }
+
     static void awaitInRing(Follower f) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!f.reader().inRing()) {
