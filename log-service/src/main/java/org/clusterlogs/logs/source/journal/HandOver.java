@@ -5,12 +5,13 @@ import java.io.IOException;
 /**
  * Where in the shared tail's ring a follower goes on after catching up through journalctl.
  *
- * <p>The follower took a {@link JournalTail.Mark} (the ring's newest entry R, number S) before
- * its catch-up run started, and the run ended at X, the last entry it returned (or the
- * position it started from, when it returned none). R was in the ring, so journalctl had
- * written it, before the run started; the run, which reads to the end it finds, therefore
- * returned every matching entry up to R. The ring is the journal in journalctl's order without
- * gaps. So:
+ * <p>The follower took a {@link JournalTail.Mark} before its last catch-up run started: the
+ * ring's newest entry R, number S (for S = 0, R is the tail's base: the entry that was last
+ * when the tail started, or the head of a journal that was empty). The run ended at X, the last
+ * entry it returned (or the position it started from, when it returned none). The tail had
+ * read R, so R was in the journal files before the run started; the run, which reads to the
+ * end it finds, therefore returned every matching entry up to R. The ring continues the journal
+ * right after R, in journalctl's order, without gaps. So:
  * <ul>
  *   <li>X is R or before it (in the ring at or before S, or older than the ring, which one
  *       extra journalctl run over the entries after R tells): nothing matching lies between X
@@ -20,6 +21,10 @@ import java.io.IOException;
  *       yet) with S + 1, skipping entries up to and including X once it comes.</li>
  * </ul>
  * When the ring has dropped entry S + 1 meanwhile, the follower catches up once more.
+ *
+ * <p>This takes journalctl's order to be the order entries were written, as it is for one
+ * journald (one sequence number across its files). An entry written into an older file after
+ * a newer file got entries can be passed by any cursor-based reader, journalctl -f included.
  */
 final class HandOver {
 

@@ -89,6 +89,9 @@ final class JournalReader implements EntryReader {
                 from = new JournalPosition.After(entry.cursor());
                 return entry;
             }
+            if (closed) {
+                return null;
+            }
             if (lease == null) {
                 if (!follows) {
                     follows = true; // a range read ends here; a follower asks again
@@ -109,8 +112,9 @@ final class JournalReader implements EntryReader {
         }
         wakeup.arm();
         entry = place.next(); // one the tail added just before arming woke nobody
-        if (entry == null && !place.behind() && lease.tail().failure() != null) {
-            throw lease.tail().failure();
+        IOException failure = lease.tail().failure();
+        if (entry == null && !place.behind() && failure != null) {
+            throw new IOException(failure.getMessage(), failure);
         }
         return entry;
     }
