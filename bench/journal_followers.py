@@ -116,6 +116,13 @@ def cpu_seconds(pid):
     return ticks / CLK_TCK
 
 
+def machine_ticks():
+    """(busy, total) jiffies of all CPUs, from /proc/stat."""
+    with open("/proc/stat") as f:
+        values = [int(v) for v in f.readline().split()[1:9]]
+    return sum(values) - values[3] - values[4], sum(values)
+
+
 def journalctls(pid):
     return sum(1 for _, comm, _ in children(pid) if comm == "journalctl")
 
@@ -264,10 +271,13 @@ async def measure(label, jar, args):
         counter = asyncio.ensure_future(count_processes())
         load_before = open("/proc/loadavg").read().split()[:3]
         threads0 = thread_cpu.snapshot(pid)
+        m0 = machine_ticks()
         c0, t0 = cpu_seconds(pid), time.monotonic()
         await write_at_rate(writer, args.rate, args.seconds)
         cpu, wall = cpu_seconds(pid) - c0, time.monotonic() - t0
         by_thread = thread_cpu.diff(threads0, thread_cpu.snapshot(pid))[:6]
+        m1 = machine_ticks()
+        machine_busy = 100 * os.cpu_count() * (m1[0] - m0[0]) / (m1[1] - m0[1])
         counter.cancel()
         load_after = open("/proc/loadavg").read().split()[:3]
 
@@ -297,6 +307,7 @@ async def measure(label, jar, args):
             "latency_p50_ms": round(latencies[len(latencies) // 2], 1) if latencies else None,
             "latency_p99_ms": round(latencies[int(len(latencies) * 0.99)], 1) if latencies else None,
             "load_before": " ".join(load_before), "load_after": " ".join(load_after),
+            "machine_busy_pct_core": round(machine_busy, 1),
             "jvm_threads_ms": ", ".join(f"{g} {ms:.0f}" for g, ms in by_thread),
         }
     finally:
@@ -339,7 +350,7 @@ def main():
     p.add_argument("--followers", type=int, default=100)
     p.add_argument("--rate", type=float, default=50, help="entries written per second")
     p.add_argument("--seconds", type=float, default=20, help="the measured window")
-    p.add_argument("--warmup-seconds", type=float, default=5)
+    p.add_argument("--warmup-seconds", type=float, default=10)
     p.add_argument("--idle-seconds", type=float, default=10)
     p.add_argument("--drain-seconds", type=float, default=120,
                    help="how long followers may take to get the last entries after the writes stop")
