@@ -239,6 +239,7 @@ public final class LogStream {
         }
         if (subscription == null) {
             subscription = deps.notifier().watch(source.watchPaths(), this::schedule);
+            reader.onNewEntries(this::schedule);
             long every = deps.pingInterval().toMillis();
             pingTimer = deps.vertx().setPeriodic(every, id -> pingIfIdle(every));
         }

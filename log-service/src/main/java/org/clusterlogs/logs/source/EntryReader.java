@@ -23,6 +23,15 @@ public interface EntryReader extends Closeable {
         return null;
     }
 
+    /**
+     * For a reader that learns of new entries by itself rather than through
+     * {@link LogSource#watchPaths()} (the journal, whose shared tail reads every new entry):
+     * calls {@code wake} once right away and then whenever {@link #next()} may have something
+     * new, until closed. A follower calls it once when it first waits; range reads never do.
+     */
+    default void onNewEntries(Runnable wake) {
+    }
+
     @Override
     void close() throws IOException;
 }

@@ -27,17 +27,22 @@ final class JournalCursors {
 
     /** Whether both cursors name the same entry (both must be well-formed). */
     static boolean sameEntry(String a, String b) {
-        String[] x = values(a);
-        String[] y = values(b);
+        return canonical(a).equals(canonical(b));
+    }
+
+    /**
+     * The cursor as journalctl prints it (lower-case hex, no leading zeros), so that cursors
+     * journalctl printed can be compared with {@link String#equals}.
+     */
+    static String canonical(String cursor) {
+        String[] v = values(cursor);
+        StringBuilder b = new StringBuilder(cursor.length());
         for (int i = 0; i < KEYS.length; i++) {
-            boolean same = isId(i)
-                    ? x[i].toLowerCase(Locale.ROOT).equals(y[i].toLowerCase(Locale.ROOT))
-                    : Long.parseUnsignedLong(x[i], 16) == Long.parseUnsignedLong(y[i], 16);
-            if (!same) {
-                return false;
-            }
+            b.append(i == 0 ? "" : ";").append(KEYS[i]).append('=').append(isId(i)
+                    ? v[i].toLowerCase(Locale.ROOT)
+                    : Long.toHexString(Long.parseUnsignedLong(v[i], 16)));
         }
-        return true;
+        return b.toString();
     }
 
     private static String[] values(String cursor) {

@@ -72,20 +72,20 @@ final class JournalEntryParser {
                 return "";
             }
             if (node.get(0).isNumber()) {
-                return decode(node);
+                return new String(bytes(node), StandardCharsets.UTF_8);
             }
             return value(node.get(0));
         }
         return node.asText();
     }
 
-    /** A byte array as journalctl prints it: numbers 0–255. */
-    private static String decode(JsonNode bytes) {
-        byte[] raw = new byte[bytes.size()];
+    /** A value journalctl printed as a byte array (numbers 0–255): those bytes. */
+    static byte[] bytes(JsonNode numbers) {
+        byte[] raw = new byte[numbers.size()];
         for (int i = 0; i < raw.length; i++) {
-            raw[i] = (byte) bytes.get(i).intValue();
+            raw[i] = (byte) numbers.get(i).intValue();
         }
-        return new String(raw, StandardCharsets.UTF_8);
+        return raw;
     }
 
     private static long micros(ObjectNode json, String field) {

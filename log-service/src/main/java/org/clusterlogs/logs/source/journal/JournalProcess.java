@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One run of journalctl whose stdout is read as it comes. Its stderr goes to a temporary file,
@@ -31,6 +32,8 @@ final class JournalProcess implements Closeable {
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
             .build());
     private static final int MAX_ERROR_BYTES = 2000;
+    /** SIGKILL takes effect at once; this only bounds the wait should the kernel be slow. */
+    private static final long EXIT_WAIT_SECONDS = 5;
 
     private final List<String> command;
     private final Process process;
@@ -108,18 +111,30 @@ final class JournalProcess implements Closeable {
         return process.toHandle();
     }
 
-    /** Kills journalctl at once if it still runs, and frees the pipe and the stderr file. */
+    /**
+     * Kills journalctl at once if it still runs (and waits a moment for it to be gone, so no
+     * killed journalctl outlives its reader), and frees the pipe and the stderr file.
+     */
     @Override
     public void close() throws IOException {
         ended = true;
         if (process.isAlive()) {
             killed = true;
             process.destroyForcibly();
+            awaitExit();
         }
         try {
             process.getInputStream().close();
         } finally {
             Files.deleteIfExists(stderr);
+        }
+    }
+
+    private void awaitExit() {
+        try {
+            process.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

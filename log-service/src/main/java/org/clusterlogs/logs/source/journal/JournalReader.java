@@ -5,87 +5,133 @@ import org.clusterlogs.logs.source.Entry;
 import org.clusterlogs.logs.source.EntryReader;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Streams entries from one journalctl run at a time, never {@code journalctl -f}: an idle
- * follower holds no process and no thread. When a run is exhausted {@link #next()} answers
- * {@code null}; the next call starts a new run right after the last entry returned (by cursor,
- * so file rotation between runs loses and repeats nothing). While the journal directory shows
- * no change since the previous run started, no new run is started at all.
+ * Reads a journal view forward from a position: a range read, or a follower.
+ *
+ * <p>It first catches up with journalctl runs of its own, filtered by the view's matches so
+ * that journalctl's field indexes do the work; a range read ends when its first run ends
+ * ({@code null}). A reader asked again after that, or given {@link #onNewEntries}, is a
+ * follower: it joins the directory's shared {@link JournalTail}, takes a {@link JournalTail.Mark
+ * mark} of the tail's ring, runs journalctl once more from its last entry, and then reads the
+ * ring from where {@link HandOver} says, keeping the entries its matches accept.
+ *
+ * <p>Invariant: the reader has returned, in journalctl's order, exactly the entries of its view
+ * up to and including its last one ({@code from}). A catch-up run keeps it (it starts after
+ * {@code from}); reading the ring keeps it because the ring holds the whole journal without
+ * gaps and {@link JournalMatches#accepts} decides as journalctl's matches do; the hand-over
+ * keeps it because the mark was taken before the last run started, so that run returned every
+ * matching entry up to the marked one, and the ring continues right after that entry (or
+ * after {@code from}, whichever is later; see {@link HandOver}). A follower the ring left
+ * behind (a slow client) runs journalctl again from {@code from} and hands over anew, so a
+ * follower never holds more than its place in the shared ring.
+ *
+ * <p>A follower in the ring holds no process and no thread; the tail wakes it through
+ * {@link #onNewEntries}.
  */
 final class JournalReader implements EntryReader {
 
+    /** Joins the shared tail of the reader's journal directory. */
+    @FunctionalInterface
+    interface TailJoiner {
+        JournalTails.Lease join(Wakeup wakeup) throws IOException;
+    }
+
     private final JournalctlCommand command;
-    private final Path directory;
-    private final Duration settle;
-    /** Where the next run starts: the opening position, then after the last entry returned. */
+    private final JournalMatches matches;
+    private final TailJoiner joiner;
+    private final Wakeup wakeup;
+    /** After the last entry returned: where a catch-up run starts. */
     private JournalPosition from;
-    private volatile JournalProcess run;
-    private boolean firstOfRun;
-    private JournalDirectoryState runStartedIn;
-    /** Set when a run ended with nothing more: the state it started in. */
-    private JournalDirectoryState exhaustedIn;
+    private volatile JournalRun run;
+    /** Set by a call after the first end, or by {@link #onNewEntries}: join the tail before the next run. */
+    private volatile boolean follows;
+    private volatile JournalTails.Lease lease;
+    private JournalTail.Mark mark;
+    private volatile RingPlace place;
     private int runs;
     private volatile boolean closed;
 
-    JournalReader(JournalctlCommand command, Path directory, JournalPosition from, Duration settle) {
+    JournalReader(JournalctlCommand command, JournalMatches matches, JournalPosition from, TailJoiner joiner) {
         this.command = command;
-        this.directory = directory;
+        this.matches = matches;
         this.from = from;
-        this.settle = settle;
+        this.joiner = joiner;
+        this.wakeup = new Wakeup(matches);
     }
 
     @Override
     public Entry next() throws IOException {
         while (!closed) {
-            JournalProcess current = run;
+            if (place != null) {
+                TailEntry entry = fromRing();
+                if (entry != null) {
+                    from = new JournalPosition.After(entry.cursor());
+                    return entry.entry();
+                }
+                if (!place.behind()) {
+                    return null;
+                }
+                place = null; // the ring dropped entries this follower still needs
+                continue;
+            }
+            JournalRun current = run;
             if (current == null) {
                 current = startRun();
                 if (current == null) {
                     return null;
                 }
             }
-            ObjectNode json;
-            try {
-                json = current.nextObject();
-            } catch (IOException e) {
-                discard(current);
-                if (closed) {
-                    return null;
-                }
-                throw e;
+            ObjectNode json = read(current);
+            if (json != null) {
+                Entry entry = JournalEntryParser.entry(json);
+                from = new JournalPosition.After(entry.cursor());
+                return entry;
             }
-            if (json == null) {
-                exhaustedIn = runStartedIn;
-                discard(current);
+            if (closed) {
                 return null;
             }
-            String cursor = JournalEntryParser.cursor(json);
-            boolean dropped = firstOfRun && from instanceof JournalPosition.After after
-                    && JournalCursors.sameEntry(after.cursor(), cursor);
-            firstOfRun = false;
-            if (!dropped) {
-                from = new JournalPosition.After(cursor);
-                return JournalEntryParser.entry(json);
+            if (lease == null) {
+                if (!follows) {
+                    follows = true; // a range read ends here; a follower asks again
+                    return null;
+                }
+                continue; // the next run joins the tail first
             }
+            place = HandOver.place(lease.tail(), mark, from, matches);
         }
         return null;
     }
 
-    /** Starts the next run, unless the previous one reached the end and nothing changed since. */
-    private JournalProcess startRun() throws IOException {
-        JournalDirectoryState now = JournalDirectoryState.take(directory, settle);
-        if (exhaustedIn != null && exhaustedIn.unchangedIn(now)) {
-            return null;
+    /** The next ring entry for this follower; null when none (armed for the tail's next one) or behind. */
+    private TailEntry fromRing() throws IOException {
+        TailEntry entry = place.next();
+        if (entry != null || place.behind()) {
+            return entry;
         }
-        JournalProcess started = JournalProcess.start(command.read(from));
+        wakeup.arm();
+        entry = place.next(); // one the tail added just before arming woke nobody
+        IOException failure = lease.tail().failure();
+        if (entry == null && !place.behind() && failure != null) {
+            throw new IOException(failure.getMessage(), failure);
+        }
+        return entry;
+    }
+
+    /** Starts a catch-up run from {@link #from}; a follower joins the tail first and marks its ring. */
+    private JournalRun startRun() throws IOException {
+        if (follows && lease == null) {
+            lease = joiner.join(wakeup);
+            if (closed) { // closed from another thread while joining
+                lease.close();
+                return null;
+            }
+        }
+        mark = lease == null ? null : lease.tail().mark();
+        JournalRun started = JournalRun.start(command.read(from), from);
         run = started;
         runs++;
-        runStartedIn = now;
-        firstOfRun = true;
         if (closed) {
             discard(started);
             return null;
@@ -93,31 +139,67 @@ final class JournalReader implements EntryReader {
         return started;
     }
 
-    private void discard(JournalProcess process) throws IOException {
-        if (run == process) {
-            run = null;
+    /** The run's next entry; null when it is done. */
+    private ObjectNode read(JournalRun current) throws IOException {
+        try {
+            ObjectNode json = current.next();
+            if (json == null) {
+                discard(current);
+            }
+            return json;
+        } catch (IOException e) {
+            discard(current);
+            if (closed) {
+                return null;
+            }
+            throw e;
         }
-        process.close();
     }
 
-    /** How many journalctl runs this reader started (tests check idle calls start none). */
+    private void discard(JournalRun current) throws IOException {
+        if (run == current) {
+            run = null;
+        }
+        current.close();
+    }
+
+    /** Makes this reader a follower, woken whenever the shared tail may have new entries for it. */
+    @Override
+    public void onNewEntries(Runnable wake) {
+        follows = true;
+        wakeup.callback(wake);
+    }
+
+    /** How many catch-up runs this reader started (tests check a follower in the ring starts none). */
     int runs() {
         return runs;
     }
 
-    /** The running journalctl, if any (tests check close kills it). */
+    /** Whether this follower reads from the shared tail's ring now (tests). */
+    boolean inRing() {
+        return place != null;
+    }
+
+    /** The running catch-up journalctl, if any (tests check close kills it). */
     Optional<ProcessHandle> process() {
-        JournalProcess current = run;
+        JournalRun current = run;
         return current == null ? Optional.empty() : Optional.of(current.handle());
     }
 
     @Override
     public void close() throws IOException {
         closed = true;
-        JournalProcess current = run;
+        JournalRun current = run;
         run = null;
-        if (current != null) {
-            current.close();
+        try {
+            if (current != null) {
+                current.close();
+            }
+        } finally {
+            JournalTails.Lease joined = lease;
+            if (joined != null) {
+                joined.close();
+            }
         }
     }
 }

@@ -10,8 +10,6 @@ import org.clusterlogs.logs.source.Position;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,11 +20,12 @@ import java.util.Objects;
  *
  * <p>A cursor is journald's own cursor string. Positions are {@link JournalPosition}s: head,
  * after an entry, or at (just before) an entry; every count is a count of matching entries.
+ *
+ * <p>Range reads run journalctl once per request. Followers share one
+ * {@code journalctl --follow} per directory ({@link JournalTail}), see {@link JournalReader}.
  */
 public final class JournalSource implements LogSource {
 
-    /** How old the newest journal file must be before an idle reader trusts that nothing changed. */
-    private static final Duration SETTLE = Duration.ofSeconds(1);
     /** journalctl takes {@code --lines} as an int; one is kept for the entry dropped in {@link #back}. */
     private static final long MAX_LINES = Integer.MAX_VALUE - 1;
 
@@ -34,6 +33,7 @@ public final class JournalSource implements LogSource {
     private final Path journalDir;
     private final JournalMatches matches;
     private final JournalctlCommand command;
+    private final JournalTails tails;
 
     /**
      * @param journalctl the journalctl executable (a name on the PATH or a path)
@@ -42,10 +42,16 @@ public final class JournalSource implements LogSource {
      * @param filter     the {@code filter} parameters, AND-ed with the unit
      */
     public JournalSource(String journalctl, Path journalDir, String unitOrNull, FieldFilter filter) {
+        this(journalctl, journalDir, unitOrNull, filter, JournalTails.SHARED);
+    }
+
+    /** A source whose followers share the tails of {@code tails} (tests use their own). */
+    JournalSource(String journalctl, Path journalDir, String unitOrNull, FieldFilter filter, JournalTails tails) {
         this.journalctl = Objects.requireNonNull(journalctl, "journalctl");
         this.journalDir = Objects.requireNonNull(journalDir, "journalDir");
         this.matches = JournalMatches.of(unitOrNull, filter == null ? FieldFilter.none() : filter);
         this.command = new JournalctlCommand(journalctl, journalDir, matches.args());
+        this.tails = Objects.requireNonNull(tails, "tails");
     }
 
     @Override
@@ -106,16 +112,17 @@ public final class JournalSource implements LogSource {
         if (matches.matchesNothing()) {
             return EmptyReader.INSTANCE;
         }
-        return new JournalReader(command, journalDir, position, SETTLE);
+        return new JournalReader(command, matches, position, wakeup -> tails.join(journalctl, journalDir, wakeup));
     }
 
-    /** The journal directory and the machine-id directories in it, where journald writes. */
+    /**
+     * None: the shared tail's journalctl watches the journal, and the tail wakes each follower
+     * when it has a new entry ({@link JournalReader#onNewEntries}). A watch of the directory
+     * would wake every follower on every write, before the tail has even read the entry.
+     */
     @Override
     public List<Path> watchPaths() {
-        List<Path> paths = new ArrayList<>();
-        paths.add(journalDir);
-        paths.addAll(JournalDirectoryState.machineDirectories(journalDir));
-        return List.copyOf(paths);
+        return List.of();
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.List;
  *       inclusive {@code --cursor=c} instead and drop c ourselves when it comes first.</li>
  * </ul>
  * {@code --all} keeps journalctl from turning fields over 4 KiB into {@code null}.
+ * {@code --follow} implies "the last boot only" unless {@code --merge} is given, and "the last
+ * 10 entries" (also after {@code --cursor}) unless {@code --lines=all} is given.
  */
 final class JournalctlCommand {
 
@@ -37,6 +39,23 @@ final class JournalctlCommand {
             options.add("--cursor=" + at.cursor());
         }
         return json(options, true, false);
+    }
+
+    /**
+     * Every entry after the entry c (from the head when null), then each new one as it is
+     * written, never ending; c itself comes first and is dropped by {@link JournalRun}.
+     */
+    List<String> follow(String afterCursorOrNull) {
+        List<String> options = new ArrayList<>(List.of("--merge", "--follow", "--lines=all"));
+        if (afterCursorOrNull != null) {
+            options.add("--cursor=" + afterCursorOrNull);
+        }
+        return json(options, true, false);
+    }
+
+    /** Every entry from c (included) to the current end, unfiltered; cursors only. */
+    List<String> cursorsFrom(String cursor) {
+        return json(List.of("--cursor=" + cursor), false, true);
     }
 
     /** The last {@code lines} matching entries, oldest first; cursors only. */

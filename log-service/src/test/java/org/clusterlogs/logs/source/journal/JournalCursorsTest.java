@@ -4,6 +4,7 @@ import org.clusterlogs.logs.source.BadCursorException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,5 +34,12 @@ class JournalCursorsTest {
         assertTrue(JournalCursors.sameEntry(CURSOR, CURSOR.replace(";i=4;", ";i=0004;").replace("s=cd", "s=CD")));
         assertFalse(JournalCursors.sameEntry(CURSOR, CURSOR.replace(";i=4;", ";i=5;")));
         assertFalse(JournalCursors.sameEntry(CURSOR, CURSOR.replace(";x=7c", ";x=7d")));
+    }
+
+    @Test
+    void canonicalIsHowJournalctlPrintsIt() {
+        assertEquals(CURSOR, JournalCursors.canonical(CURSOR));
+        assertEquals(CURSOR, JournalCursors.canonical(CURSOR.replace(";i=4;", ";i=0004;").replace("s=cd", "s=CD")
+                .replace(";t=60a", ";t=060A")));
     }
 }

@@ -4,16 +4,21 @@ import org.clusterlogs.logs.source.Entry;
 import org.clusterlogs.logs.source.EntryReader;
 import org.clusterlogs.logs.source.FieldFilter;
 import org.clusterlogs.logs.testsupport.JournalFixture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,19 +29,34 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Following a journal that grows and rotates, process lifetime, journalctl failures. */
+/**
+ * Following a journal that grows and rotates, process lifetime, journalctl failures. Followers
+ * are driven by {@link Follower}: they read when the reader wakes them, never on a timer.
+ */
 @Timeout(120)
 class JournalFollowTest {
 
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration QUIET = Duration.ofMillis(300);
+
     @TempDir
     Path tmp;
+    final JournalTails tails = new JournalTails(JournalTails.RING_ENTRIES, JournalTails.RING_BYTES);
+    final ExecutorService executor = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void noTailIsLeft() throws InterruptedException {
+        executor.shutdownNow();
+        assertTrue(executor.awaitTermination(10, TimeUnit.SECONDS));
+        assertTrue(tails.running(JournalFixture.JOURNALCTL, tmp.resolve("j")).isEmpty(), "tail stopped");
+    }
 
     static Map<String, String> e(String message, String unit) {
         return unit == null ? Map.of("MESSAGE", message) : Map.of("MESSAGE", message, "UNIT", unit);
     }
 
-    static JournalSource source(JournalFixture journal, String unit) {
-        return new JournalSource(JournalFixture.JOURNALCTL, journal.dir(), unit, FieldFilter.none());
+    JournalSource source(JournalFixture journal, String unit) {
+        return new JournalSource(JournalFixture.JOURNALCTL, journal.dir(), unit, FieldFilter.none(), tails);
     }
 
     static List<String> drain(EntryReader reader) throws IOException {
@@ -48,86 +68,144 @@ class JournalFollowTest {
     }
 
     @Test
-    void followContinuesAfterTheLastEntryAcrossNewFilesAndRotation() throws IOException {
+    void followContinuesAfterTheLastEntryAcrossNewFilesAndRotation() throws Exception {
         JournalFixture journal = JournalFixture.create(tmp.resolve("j"))
                 .append(List.of(e("m1", null), e("m2", null)));
         JournalSource source = source(journal, null);
-        try (EntryReader reader = source.open(source.head())) {
-            assertEquals(List.of("m1", "m2"), drain(reader));
-            assertNull(reader.next());
+        try (Follower f = Follower.start(source, source.head(), executor)) {
+            f.assertGets(List.of("m1", "m2"), WAIT, QUIET);
 
             journal.append(List.of(e("m3", null), e("m4", null)));          // a second file
-            assertEquals(List.of("m3", "m4"), drain(reader));
+            f.assertGets(List.of("m1", "m2", "m3", "m4"), WAIT, QUIET);
 
             journal.entry(e("m5", null)).writeInto("system.journal");      // appended to the first file
-            assertEquals(List.of("m5"), drain(reader));
+            f.assertGets(List.of("m1", "m2", "m3", "m4", "m5"), WAIT, QUIET);
 
             journal.rotate().entry(e("m6", null)).entry(e("m7", null)).writeInto("system.journal");
-            assertEquals(List.of("m6", "m7"), drain(reader));
-            assertNull(reader.next());
+            f.assertGets(List.of("m1", "m2", "m3", "m4", "m5", "m6", "m7"), WAIT, QUIET);
         }
         assertEquals(7, journal.cursors().size());
     }
 
     @Test
-    void followFromTheTailSeesOnlyNewEntries() throws IOException {
+    void followFromTheTailSeesOnlyNewEntries() throws Exception {
         JournalFixture journal = JournalFixture.create(tmp.resolve("j"))
                 .append(List.of(e("old1", null), e("old2", null)));
         JournalSource source = source(journal, null);
-        try (EntryReader reader = source.open(source.tail())) {
-            assertNull(reader.next());
+        try (Follower f = Follower.start(source, source.tail(), executor)) {
             journal.append(List.of(e("new1", null)));
-            assertEquals(List.of("new1"), drain(reader));
+            f.assertGets(List.of("new1"), WAIT, QUIET);
         }
     }
 
     @Test
-    void followOfAnEmptyViewStartsAtTheHead() throws IOException {
+    void followOfAnEmptyViewStartsAtTheHead() throws Exception {
         JournalFixture journal = JournalFixture.create(tmp.resolve("j"))
                 .append(List.of(e("other", "b.service")));
         JournalSource source = source(journal, "a.service");
         assertEquals(source.head(), source.tail());
-        try (EntryReader reader = source.open(source.tail())) {
-            assertNull(reader.next());
+        try (Follower f = Follower.start(source, source.tail(), executor)) {
             journal.append(List.of(e("x1", "b.service"), e("a1", "a.service"), e("x2", "b.service"), e("a2", "a.service")));
-            assertEquals(List.of("a1", "a2"), drain(reader));
+            f.assertGets(List.of("a1", "a2"), WAIT, QUIET);
             journal.append(List.of(e("x3", "b.service")));
-            assertEquals(List.of(), drain(reader));
             journal.append(List.of(e("a3", "a.service")));
-            assertEquals(List.of("a3"), drain(reader));
+            f.assertGets(List.of("a1", "a2", "a3"), WAIT, QUIET);
         }
     }
 
     @Test
-    void emptyDirectoryIsAnEmptyJournalThatCanGrow() throws IOException {
+    void emptyDirectoryIsAnEmptyJournalThatCanGrow() throws Exception {
         JournalFixture journal = JournalFixture.create(tmp.resolve("j"));
         JournalSource source = source(journal, null);
         assertEquals(source.head(), source.tail());
         assertEquals(source.head(), source.back(source.tail(), 5));
         assertFalse(JournalUnits.exists(JournalFixture.JOURNALCTL, journal.dir(), "a.service"));
-        try (EntryReader reader = source.open(source.tail())) {
-            assertNull(reader.next());
+        try (Follower f = Follower.start(source, source.tail(), executor)) {
+            awaitInRing(f);
             journal.append(List.of(e("first", "a.service")));
-            assertEquals(List.of("first"), drain(reader));
+            f.assertGets(List.of("first"), WAIT, QUIET);
         }
         assertTrue(JournalUnits.exists(JournalFixture.JOURNALCTL, journal.dir(), "a.service"));
     }
 
     @Test
-    void idleReaderStartsNoProcessUntilTheDirectoryChanges() throws Exception {
+    void aRangeReadEndsAtTheEndWithoutJoiningTheTail() throws Exception {
         JournalFixture journal = JournalFixture.create(tmp.resolve("j"))
-                .append(List.of(e("m1", null)));
-        Thread.sleep(1200); // older than the settle time, so an unchanged directory is trusted
+                .append(List.of(e("m1", null), e("m2", null)));
         JournalSource source = source(journal, null);
         try (JournalReader reader = (JournalReader) source.open(source.head())) {
+            assertEquals(List.of("m1", "m2"), drain(reader));
+            assertEquals(1, reader.runs());
+            assertTrue(tails.running(JournalFixture.JOURNALCTL, journal.dir()).isEmpty());
+        }
+    }
+
+    @Test
+    void aFollowerInTheRingStartsNoJournalctlOfItsOwn() throws Exception {
+        JournalFixture journal = JournalFixture.create(tmp.resolve("j"))
+                .append(List.of(e("m1", null)));
+        JournalSource source = source(journal, null);
+        try (Follower f = Follower.start(source, source.head(), executor)) {
+            f.assertGets(List.of("m1"), WAIT, QUIET);
+            awaitInRing(f);
+            // the range run, then one catch-up run after joining the tail
+            assertEquals(2, f.reader().runs());
+            for (int i = 2; i <= 4; i++) {
+                journal.append(List.of(e("m" + i, null)));
+                f.await(i, WAIT);
+            }
+            assertEquals(List.of("m1", "m2", "m3", "m4"), f.messages());
+            assertEquals(2, f.reader().runs());
+            assertTrue(f.reader().process().isEmpty());
+        }
+    }
+
+    @Test
+    void aReaderToldToFollowBeforeItsFirstEndJoinsTheTailAtOnce() throws Exception {
+        JournalFixture journal = JournalFixture.create(tmp.resolve("j"))
+                .append(List.of(e("m1", null)));
+        JournalSource source = source(journal, null);
+        Semaphore woken = new Semaphore(0);
+        try (JournalReader reader = (JournalReader) source.open(source.head())) {
+            reader.onNewEntries(woken::release);
+            assertTrue(woken.tryAcquire(), "woken once right away");
             assertEquals(List.of("m1"), drain(reader));
-            assertEquals(1, reader.runs());
-            assertNull(reader.next());
-            assertNull(reader.next());
-            assertEquals(1, reader.runs());
+            assertEquals(1, reader.runs(), "one run, after joining the tail");
+            assertTrue(reader.inRing());
             journal.append(List.of(e("m2", null)));
+            assertTrue(woken.tryAcquire(WAIT.toSeconds(), TimeUnit.SECONDS), "woken by the tail");
             assertEquals(List.of("m2"), drain(reader));
-            assertEquals(2, reader.runs());
+        }
+    }
+
+    @Test
+    void aFollowerOfAQuietUnitIsWokenOnlyByItsEntriesAndCatchesUpWhenTheRingMovedOn() throws Exception {
+        JournalTails small = new JournalTails(4, JournalTails.RING_BYTES);
+        JournalFixture journal = JournalFixture.create(tmp.resolve("j"))
+                .append(List.of(e("a0", "a.service")));
+        JournalSource source = new JournalSource(JournalFixture.JOURNALCTL, journal.dir(), "a.service",
+                FieldFilter.none(), small);
+        Semaphore woken = new Semaphore(0);
+        try (JournalReader reader = (JournalReader) source.open(source.tail())) {
+            reader.onNewEntries(woken::release);
+            woken.acquire();
+            assertEquals(List.of(), drain(reader));
+            journal.append(List.of(e("b1", "b.service"), e("b2", "b.service"), e("b3", "b.service"),
+                    e("b4", "b.service"), e("b5", "b.service"), e("b6", "b.service")));
+            assertFalse(woken.tryAcquire(1, TimeUnit.SECONDS), "not woken by another unit");
+            journal.append(List.of(e("a1", "a.service")));
+            assertTrue(woken.tryAcquire(WAIT.toSeconds(), TimeUnit.SECONDS), "woken by its unit");
+            assertEquals(List.of("a1"), drain(reader));
+            assertEquals(2, reader.runs(), "the ring had dropped b1: one catch-up run");
+        }
+        assertTrue(small.running(JournalFixture.JOURNALCTL, journal.dir()).isEmpty());
+    }
+
+    static void awaitInRing(Follower f) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!f.reader().inRing()) {
+            assertTrue(System.nanoTime() < deadline, "follower never joined the shared tail");
+            Thread.sleep(10);
         }
     }
 
@@ -188,7 +266,7 @@ class JournalFollowTest {
     @Test
     void journalctlFailuresAreIoErrorsWithItsMessage() throws IOException {
         Path missing = tmp.resolve("no-such-dir");
-        JournalSource source = new JournalSource(JournalFixture.JOURNALCTL, missing, null, FieldFilter.none());
+        JournalSource source = new JournalSource(JournalFixture.JOURNALCTL, missing, null, FieldFilter.none(), tails);
         IOException tail = assertThrows(IOException.class, source::tail);
         assertTrue(tail.getMessage().contains("No such file or directory"), tail.getMessage());
         try (EntryReader reader = source.open(source.head())) {
@@ -199,7 +277,7 @@ class JournalFollowTest {
         String cursor = "s=00000000000000000000000000000001;i=1;b=" + JournalFixture.BOOT_ID + ";m=1;t=1;x=1";
         assertThrows(IOException.class, () -> source.after(cursor));
         assertThrows(IOException.class, () -> JournalUnits.exists(JournalFixture.JOURNALCTL, missing, "a.service"));
-        assertEquals(List.of(missing), source.watchPaths());
+        assertEquals(List.of(), source.watchPaths(), "the shared tail wakes followers, no directory watch");
     }
 
     @Test
@@ -210,16 +288,16 @@ class JournalFollowTest {
     }
 
     @Test
-    void watchPathsIncludeMachineIdDirectories() throws IOException {
-        Path root = tmp.resolve("var-log-journal");
+    void followsJournalsInMachineIdDirectories() throws Exception {
+        Path root = tmp.resolve("j");
         Path machine = root.resolve("0123456789abcdef0123456789abcdef");
         JournalFixture journal = JournalFixture.create(machine).append(List.of(e("in a machine dir", "a.service")));
-        JournalSource source = new JournalSource(JournalFixture.JOURNALCTL, root, "a.service", FieldFilter.none());
-        assertEquals(List.of(root, machine), source.watchPaths());
-        try (EntryReader reader = source.open(source.head())) {
-            assertEquals(List.of("in a machine dir"), drain(reader));
+        JournalSource source = new JournalSource(JournalFixture.JOURNALCTL, root, "a.service", FieldFilter.none(), tails);
+        try (Follower f = Follower.start(source, source.head(), executor)) {
+            f.assertGets(List.of("in a machine dir"), WAIT, QUIET);
+            awaitInRing(f);
             journal.append(List.of(e("later", "a.service")));
-            assertEquals(List.of("later"), drain(reader));
+            f.assertGets(List.of("in a machine dir", "later"), WAIT, QUIET);
         }
     }
 }

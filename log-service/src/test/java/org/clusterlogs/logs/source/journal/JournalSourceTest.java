@@ -335,8 +335,8 @@ class JournalSourceTest {
     }
 
     @Test
-    void watchesTheJournalDirectory() {
-        assertEquals(List.of(journal.dir()), whole().watchPaths());
+    void watchesNoPathTheSharedTailWakesFollowers() {
+        assertEquals(List.of(), whole().watchPaths());
     }
 
     @Test
