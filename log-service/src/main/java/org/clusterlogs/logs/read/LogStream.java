@@ -36,6 +36,7 @@ public final class LogStream {
 
     private static final Logger LOG = Logger.getLogger(LogStream.class);
     private static final int CHUNK_BYTES = 64 * 1024;
+    private static final int FOLLOW_CHUNK_HINT = 2 * 1024;
 
     private final Client client;
     private final HttpServerResponse response;
@@ -151,7 +152,8 @@ public final class LogStream {
                 remaining--;
                 entries++;
                 if (chunk == null) {
-                    chunk = Buffer.buffer(CHUNK_BYTES + 1024);
+                    // a follower woken for a few new entries needs a few hundred bytes, not a whole chunk
+                    chunk = Buffer.buffer(subscription != null ? FOLLOW_CHUNK_HINT : CHUNK_BYTES + 1024);
                 }
                 format.append(entry, chunk);
             }
