@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Many SSE followers on real sockets, served by one selector thread, so hundreds of them cost
@@ -55,35 +56,23 @@ public final class SseSwarm implements AutoCloseable {
      * (a live stream that pinged), or the time is up.
      */
     public boolean awaitEach(int count, boolean orComment, long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while (System.nanoTime() < deadline) {
-            boolean all = true;
-            for (Follower f : followers) {
-                synchronized (f) {
-                    boolean done = orComment ? f.comments > 0 || count > 0 && f.messages.size() >= count
-                            : f.messages.size() >= count;
-                    if (!done) {
-                        all = false;
-                        break;
-                    }
-                }
-            }
-            if (all) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return false;
+        return awaitAll(f -> orComment ? f.comments > 0 || count > 0 && f.messages.size() >= count
+                : f.messages.size() >= count, timeout, unit);
     }
 
     /** Waits until every follower's last message is {@code last}, or the time is up. */
     public boolean awaitLast(String last, long timeout, TimeUnit unit) throws InterruptedException {
+        return awaitAll(f -> !f.messages.isEmpty() && f.messages.get(f.messages.size() - 1).equals(last),
+                timeout, unit);
+    }
+
+    private boolean awaitAll(Predicate<Follower> done, long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (System.nanoTime() < deadline) {
             boolean all = true;
             for (Follower f : followers) {
                 synchronized (f) {
-                    if (f.messages.isEmpty() || !f.messages.get(f.messages.size() - 1).equals(last)) {
+                    if (!done.test(f)) {
                         all = false;
                         break;
                     }
@@ -135,6 +124,12 @@ public final class SseSwarm implements AutoCloseable {
     @Override
     public void close() throws IOException {
         closed = true;
+        selector.wakeup();
+        try {
+            loop.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (SelectionKey key : selector.keys()) {
             key.channel().close();
         }

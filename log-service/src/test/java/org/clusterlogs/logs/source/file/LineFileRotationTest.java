@@ -78,14 +78,25 @@ class LineFileRotationTest {
 
     /** logrotate(8): {@code stdout.k} becomes {@code stdout.k+1}, {@code stdout} becomes {@code stdout.1}. */
     private void logrotate(int keep) throws IOException {
+        shift(keep);
+        Files.move(stdout, dir.resolve("stdout.1"), ATOMIC_MOVE);
+        Files.writeString(stdout, "");
+    }
+
+    /** logrotate's copytruncate: the rotated files shift, {@code stdout} is copied, then truncated. */
+    private void copyTruncate(int keep) throws IOException {
+        shift(keep);
+        Files.copy(stdout, dir.resolve("stdout.1"));
+        Files.writeString(stdout, "", StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    private void shift(int keep) throws IOException {
         for (int k = keep; k >= 1; k--) {
             Path from = dir.resolve("stdout." + k);
             if (Files.exists(from)) {
                 Files.move(from, dir.resolve("stdout." + (k + 1)), ATOMIC_MOVE);
             }
         }
-        Files.move(stdout, dir.resolve("stdout.1"), ATOMIC_MOVE);
-        Files.writeString(stdout, "");
     }
 
     @Test
@@ -140,8 +151,7 @@ class LineFileRotationTest {
             write(3);
             assertEquals(expected(2, 5), drain(reader));
             write(4); // not read before the rotation: only the copy has them afterwards
-            Files.copy(stdout, dir.resolve("stdout.1"));
-            Files.writeString(stdout, "", StandardOpenOption.TRUNCATE_EXISTING);
+            copyTruncate(3);
             write(30); // longer than what was read: the size alone would not show the truncation
             assertEquals(expected(5, 39), drain(reader));
         }
@@ -155,13 +165,7 @@ class LineFileRotationTest {
             assertEquals(expected(2, 5), drain(reader));
             for (int r = 0; r < 3; r++) {
                 write(5 + r);
-                for (int k = 3; k >= 1; k--) {
-                    if (Files.exists(dir.resolve("stdout." + k))) {
-                        Files.move(dir.resolve("stdout." + k), dir.resolve("stdout." + (k + 1)), ATOMIC_MOVE);
-                    }
-                }
-                Files.copy(stdout, dir.resolve("stdout.1"));
-                Files.writeString(stdout, "", StandardOpenOption.TRUNCATE_EXISTING);
+                copyTruncate(3);
             }
             write(4);
             assertEquals(expected(5, written), drain(reader));
