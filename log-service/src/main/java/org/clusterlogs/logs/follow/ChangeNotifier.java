@@ -16,7 +16,10 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Tells followers that a log may have grown or been rotated. One inotify-backed
@@ -36,6 +40,8 @@ import java.util.concurrent.TimeUnit;
 public class ChangeNotifier {
 
     private static final Logger LOG = Logger.getLogger(ChangeNotifier.class);
+    /** What a file looks like before the first re-check: differs from anything seen. */
+    private static final Object UNSEEN = new Object();
 
     private final LogsConfig config;
     private final Map<Path, DirectoryWatch> watches = new ConcurrentHashMap<>();
@@ -58,12 +64,30 @@ public class ChangeNotifier {
             return t;
         });
         long period = config.followRecheck().toMillis();
-        recheck.scheduleAtFixedRate(() -> all.forEach(Watcher::fire), period, period, TimeUnit.MILLISECONDS);
+        recheck.scheduleAtFixedRate(this::recheck, period, period, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) throws IOException {
         recheck.shutdownNow();
         service.close();
+    }
+
+    /**
+     * The safety net for missed notifications: a follower of a file is woken when the file
+     * looks different from the last re-check (identity, size or time changed), so idle followers
+     * cost a stat per file, not a read each; a follower of a directory, or of nothing on disk,
+     * is always woken.
+     */
+    private void recheck() {
+        Set<Watcher> fired = new HashSet<>();
+        for (DirectoryWatch watch : watches.values()) {
+            fired.addAll(watch.recheck());
+        }
+        for (Watcher w : all) {
+            if (!w.hasFiles() && fired.add(w)) {
+                w.fire();
+            }
+        }
     }
 
     /**
@@ -73,7 +97,7 @@ public class ChangeNotifier {
      */
     public Subscription watch(List<Path> paths, Runnable onChange) throws IOException {
         List<Registration> registrations = new ArrayList<>();
-        Watcher watcher = new Watcher(onChange);
+        Watcher watcher = new Watcher(onChange, !paths.isEmpty());
         for (Path p : paths) {
             Path absolute = p.toAbsolutePath();
             boolean directory = Files.isDirectory(absolute);
@@ -82,7 +106,7 @@ public class ChangeNotifier {
             Registration r;
             do {
                 DirectoryWatch watch = watches.computeIfAbsent(dir, DirectoryWatch::new);
-                r = new Registration(watch, name, watcher);
+                r = new Registration(watch, name, watcher, new AtomicReference<>(UNSEEN));
             } while (!r.watch().add(r, service));
             registrations.add(r);
         }
@@ -119,7 +143,7 @@ public class ChangeNotifier {
     }
 
     /** One follower's callback; also run by the periodic re-check. */
-    private record Watcher(Runnable onChange) {
+    private record Watcher(Runnable onChange, boolean hasFiles) {
         void fire() {
             try {
                 onChange.run();
@@ -129,7 +153,9 @@ public class ChangeNotifier {
         }
     }
 
-    private record Registration(DirectoryWatch watch, String fileName, Watcher watcher) {
+    /** @param lastSeen the file as the last re-check saw it ({@link #UNSEEN} before the first) */
+    private record Registration(DirectoryWatch watch, String fileName, Watcher watcher,
+                                AtomicReference<Object> lastSeen) {
         void cancel() {
             watch.remove(this);
         }
@@ -171,6 +197,24 @@ public class ChangeNotifier {
             }
         }
 
+        /** Fires the followers of this directory, and of each of its files that looks changed; answers them. */
+        Set<Watcher> recheck() {
+            Map<String, Object> now = new HashMap<>();
+            Set<Watcher> toFire = new HashSet<>();
+            for (Registration r : registrations) {
+                if (r.fileName() == null) {
+                    toFire.add(r.watcher());
+                    continue;
+                }
+                Object seen = now.computeIfAbsent(r.fileName(), name -> signature(dir.resolve(name)));
+                if (!seen.equals(r.lastSeen().getAndSet(seen))) {
+                    toFire.add(r.watcher());
+                }
+            }
+            toFire.forEach(Watcher::fire);
+            return toFire;
+        }
+
         void dispatch(List<WatchEvent<?>> events) {
             Set<Watcher> toFire = ConcurrentHashMap.newKeySet();
             for (WatchEvent<?> event : events) {
@@ -184,6 +228,16 @@ public class ChangeNotifier {
                 }
             }
             toFire.forEach(Watcher::fire);
+        }
+    }
+
+    /** A file's identity, size and time as a value to compare; a missing file has its own. */
+    private static Object signature(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime());
+        } catch (IOException e) {
+            return List.of("absent");
         }
     }
 }
