@@ -1,12 +1,12 @@
 package org.clusterlogs.logs.api;
 
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.clusterlogs.logs.config.LogsConfig;
 import org.clusterlogs.logs.follow.ChangeNotifier;
 import org.clusterlogs.logs.metrics.LogMetrics;
 import org.clusterlogs.logs.read.FileSender;
+import org.clusterlogs.logs.read.KeepAlive;
 import org.clusterlogs.logs.read.LogStream;
 import org.clusterlogs.logs.read.ReadExecutor;
 import org.clusterlogs.logs.read.ReadParams;
@@ -27,10 +27,10 @@ public class LogResponder {
     private final long retryAfterSeconds;
     private final FileSender fileSender;
 
-    public LogResponder(ReadExecutor executor, ChangeNotifier notifier, LogMetrics metrics, Vertx vertx,
+    public LogResponder(ReadExecutor executor, ChangeNotifier notifier, LogMetrics metrics, KeepAlive keepAlive,
                         LogsConfig config, ProblemResponder problems, StreamLimiter limiter, FileSender fileSender) {
         this.fileSender = fileSender;
-        this.deps = new LogStream.Deps(executor, notifier, metrics, vertx, config.pingInterval());
+        this.deps = new LogStream.Deps(executor, notifier, metrics, keepAlive);
         this.problems = problems;
         this.limiter = limiter;
         this.retryAfterSeconds = Math.max(1, config.streamsRetryAfter().toSeconds());

@@ -1,6 +1,5 @@
 package org.clusterlogs.logs.read;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import org.clusterlogs.logs.follow.ChangeNotifier;
@@ -18,7 +17,6 @@ import org.clusterlogs.logs.source.UnchangedBytes;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,13 +53,12 @@ public final class LogStream {
     private boolean headersSent;
     private boolean anythingSent;
     private ChangeNotifier.Subscription subscription;
-    private long pingTimer = -1;
+    private AutoCloseable keepAlive;
     private volatile long lastWriteNanos = System.nanoTime();
     private boolean released;
 
     /** What every stream needs from the service. */
-    public record Deps(Executor executor, ChangeNotifier notifier, LogMetrics metrics, Vertx vertx,
-                       Duration pingInterval) {
+    public record Deps(Executor executor, ChangeNotifier notifier, LogMetrics metrics, KeepAlive keepAlive) {
     }
 
     /**
@@ -242,13 +239,12 @@ public final class LogStream {
         if (subscription == null) {
             subscription = deps.notifier().watch(source.watchPaths(), this::schedule);
             reader.onNewEntries(this::schedule);
-            long every = deps.pingInterval().toMillis();
-            pingTimer = deps.vertx().setPeriodic(every, id -> pingIfIdle(every));
+            keepAlive = deps.keepAlive().add(this::pingIfQuietFor);
         }
     }
 
-    private void pingIfIdle(long everyMillis) {
-        if (!closed && System.nanoTime() - lastWriteNanos >= everyMillis * 1_000_000L - 50_000_000L) {
+    private void pingIfQuietFor(long nanos) {
+        if (!closed && System.nanoTime() - lastWriteNanos >= nanos) {
             ping();
         }
     }
@@ -292,9 +288,13 @@ public final class LogStream {
             subscription.close();
             subscription = null;
         }
-        if (pingTimer >= 0) {
-            deps.vertx().cancelTimer(pingTimer);
-            pingTimer = -1;
+        if (keepAlive != null) {
+            try {
+                keepAlive.close();
+            } catch (Exception e) {
+                LOG.debug("stopping the pings of a stream failed", e);
+            }
+            keepAlive = null;
         }
         if (reader != null) {
             try {
