@@ -355,7 +355,8 @@ def main():
     p.add_argument("--drain-seconds", type=float, default=120,
                    help="how long followers may take to get the last entries after the writes stop")
     p.add_argument("--initial", type=int, default=200, help="entries in the journal before the service starts")
-    p.add_argument("--java-opts", default="")
+    p.add_argument("--java-opts", default="@" + os.path.join(repo, "log-service/jvm.options"),
+                   help="JVM options of log-service (default: the options run-local.sh and the container use)")
     p.add_argument("--out", help="also write the table and the raw results to this file")
     p.add_argument("--keep", action="store_true", help="keep the temporary directories")
     args = p.parse_args()
