@@ -206,6 +206,25 @@ class LineFileRotationTest {
         }
     }
 
+    /** Whatever a task puts where its file was, a follower waits (no error) until a regular file is back. */
+    @Test
+    void aDirectoryOrAFifoWhereTheFileWasIsWaitedOut() throws Exception {
+        try (EntryReader reader = follower()) {
+            write(1);
+            assertEquals(expected(0, 1), drain(reader));
+            Files.move(stdout, dir.resolve("stdout.1"), ATOMIC_MOVE);
+            Files.createDirectory(stdout);
+            assertEquals(List.of(), drain(reader));
+            Files.delete(stdout);
+            assertEquals(0, new ProcessBuilder("mkfifo", stdout.toString()).start().waitFor());
+            assertEquals(List.of(), drain(reader), "a FIFO is never opened: it would block the reader");
+            Files.delete(stdout);
+            Files.writeString(stdout, "");
+            write(2);
+            assertEquals(expected(1, 3), drain(reader));
+        }
+    }
+
     @Test
     void aLinkInsideTheRootIsFollowed() throws IOException {
         Files.createDirectories(dir.resolve("logs"));
