@@ -13,7 +13,8 @@ final class RouteDocs {
             Formats by `Accept` (exact match on the whole header): `text/event-stream` follows for ever \
             with `: ping` every 15 s while idle and an `id` on every event; `application/json` is \
             newline-delimited JSON (the same objects as the SSE `data:`); anything else is text. \
-            A range with no entries answers 204.
+            A range with no entries answers 204. Beyond the node's or the client's cap of open \
+            streams a request answers 503 (`TooManyStreams`) with `Retry-After`.
 
             Deviations from DC/OS: skip counts exactly (Q1); cursor+negative skip returns the last k \
             entries up to and including the cursor's entry (Q2); filters narrow (Q3); Last-Event-ID \
@@ -24,9 +25,14 @@ final class RouteDocs {
 
     static final String READ = """
             Lines of a file in the task's sandbox. Cursors are byte offsets: an entry's cursor is the \
-            offset of its terminating newline. Follow (SSE) survives rename-and-create and \
-            copy-truncate rotation without losing or repeating a line (Q15); a cursor beyond the end \
-            of the file means the file was replaced and reading starts at its beginning. \
+            offset of its terminating newline. Follow (SSE) survives rename-and-create rotation \
+            without losing or repeating a line, and copy-truncate rotation without repeating one \
+            (its limits: docs/log-files.md) (Q15): a follower that fell behind reads \
+            every rotated file it missed (`stdout.1`, `stdout.2`, dated names), in order; a cursor \
+            beyond the end of the file means the file was replaced and reading starts at its \
+            beginning. A link inside the log root is followed (`runs/latest`); a link that leaves it \
+            answers 400 (`BadPath`), and a follower whose file became such a link waits for a regular \
+            file. \
             Task files are also served as `application/json` (the reference served only text and SSE). \
             Filters apply to the entry fields AGENT_ID, FRAMEWORK_ID, EXECUTOR_ID, CONTAINER_ID, \
             TASK_ID, FILE and MESSAGE.
