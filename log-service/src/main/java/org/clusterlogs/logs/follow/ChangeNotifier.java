@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.clusterlogs.logs.config.LogsConfig;
+import org.clusterlogs.logs.source.FileLook;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -16,12 +17,12 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -40,8 +41,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ChangeNotifier {
 
     private static final Logger LOG = Logger.getLogger(ChangeNotifier.class);
-    /** What a file looks like before the first re-check: differs from anything seen. */
-    private static final Object UNSEEN = new Object();
 
     private final LogsConfig config;
     private final Map<Path, DirectoryWatch> watches = new ConcurrentHashMap<>();
@@ -106,7 +105,7 @@ public class ChangeNotifier {
             Registration r;
             do {
                 DirectoryWatch watch = watches.computeIfAbsent(dir, DirectoryWatch::new);
-                r = new Registration(watch, name, watcher, new AtomicReference<>(UNSEEN));
+                r = new Registration(watch, name, watcher, new AtomicReference<>());
             } while (!r.watch().add(r, service));
             registrations.add(r);
         }
@@ -153,9 +152,9 @@ public class ChangeNotifier {
         }
     }
 
-    /** @param lastSeen the file as the last re-check saw it ({@link #UNSEEN} before the first) */
+    /** @param lastSeen the file as the last re-check saw it (null before the first; empty: absent) */
     private record Registration(DirectoryWatch watch, String fileName, Watcher watcher,
-                                AtomicReference<Object> lastSeen) {
+                                AtomicReference<Optional<FileLook>> lastSeen) {
         void cancel() {
             watch.remove(this);
         }
@@ -199,14 +198,14 @@ public class ChangeNotifier {
 
         /** Fires the followers of this directory, and of each of its files that looks changed; answers them. */
         Set<Watcher> recheck() {
-            Map<String, Object> now = new HashMap<>();
+            Map<String, Optional<FileLook>> now = new HashMap<>();
             Set<Watcher> toFire = new HashSet<>();
             for (Registration r : registrations) {
                 if (r.fileName() == null) {
                     toFire.add(r.watcher());
                     continue;
                 }
-                Object seen = now.computeIfAbsent(r.fileName(), name -> signature(dir.resolve(name)));
+                Optional<FileLook> seen = now.computeIfAbsent(r.fileName(), name -> look(dir.resolve(name)));
                 if (!seen.equals(r.lastSeen().getAndSet(seen))) {
                     toFire.add(r.watcher());
                 }
@@ -231,13 +230,12 @@ public class ChangeNotifier {
         }
     }
 
-    /** A file's identity, size and time as a value to compare; a missing file has its own. */
-    private static Object signature(Path file) {
+    /** How a file looks now; empty when it is absent or cannot be looked at (the next re-check tries again). */
+    private static Optional<FileLook> look(Path file) {
         try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime());
+            return Optional.ofNullable(FileLook.at(file));
         } catch (IOException e) {
-            return List.of("absent");
+            return Optional.empty();
         }
     }
 }

@@ -1,14 +1,11 @@
 package org.clusterlogs.logs.source.rotation;
 
+import org.clusterlogs.logs.source.FileLook;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,7 +52,7 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
     private FileTime modified;
     private boolean atEnd;
     /** The live name's attributes when the end was reached with nothing to move to. */
-    private BasicFileAttributes atEndSeen;
+    private FileLook atEndSeen;
     private S previous;
     /**
      * While copies of a copy-truncate rotation are read: the truncated file they came from. When
@@ -124,8 +121,8 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
     public int read(ByteBuffer buf) throws IOException {
         closeRetired();
         if (atEnd) {
-            BasicFileAttributes seen = liveAttributes();
-            if (seen != null && same(seen, atEndSeen) && !layout.finishedInPlace(current)) {
+            FileLook seen = FileLook.at(layout.liveName(current));
+            if (seen != null && seen.equals(atEndSeen) && !layout.finishedInPlace(current)) {
                 return 0; // a wake-up with nothing new costs a stat
             }
         }
@@ -136,9 +133,9 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
         if (n > 0) {
             return n;
         }
-        BasicFileAttributes seen = liveAttributes();
+        FileLook seen = FileLook.at(layout.liveName(current));
         if (seen != null && Objects.equals(seen.fileKey(), current.fileKey()) && !current.gzip()) {
-            modified = seen.lastModifiedTime();
+            modified = seen.modified();
             if (truncatedInPlace(seen)) {
                 return afterTruncation(buf);
             }
@@ -151,7 +148,7 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
     }
 
     /** The current file is finished: go on in the one after it. */
-    private int moveOn(ByteBuffer buf, BasicFileAttributes seen) throws IOException {
+    private int moveOn(ByteBuffer buf, FileLook seen) throws IOException {
         for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
             S next = layout.successor(layout.list(), current, input, modified);
             if (next == null) {
@@ -209,7 +206,9 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
      */
     private int afterTruncation(ByteBuffer buf) throws IOException {
         long offset = input.offset();
-        for (S f : newestFirst(layout.list())) {
+        List<S> files = layout.list();
+        for (int i = files.size() - 1; i >= 0; i--) { // the newest copy first
+            S f = files.get(i);
             if (f.live() || f.gzip() || Objects.equals(f.fileKey(), current.fileKey())) {
                 continue;
             }
@@ -224,7 +223,7 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
                 if (n > 0) {
                     return n;
                 }
-                return moveOn(buf, liveAttributes());
+                return moveOn(buf, FileLook.at(layout.liveName(current)));
             }
             copy.close();
         }
@@ -241,12 +240,6 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
         input = in;
         atEnd = false;
         atEndSeen = null;
-    }
-
-    private static <T> List<T> newestFirst(List<T> files) {
-        List<T> reversed = new ArrayList<>(files);
-        Collections.reverse(reversed);
-        return reversed;
     }
 
     /**
@@ -273,25 +266,11 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
     }
 
     /** Whether the current (plain) file was truncated under the read position. */
-    private boolean truncatedInPlace(BasicFileAttributes seen) throws IOException {
+    private boolean truncatedInPlace(FileLook seen) throws IOException {
         if (input.channel() == null || input.offset() == 0) {
             return false;
         }
         return seen.size() < input.offset() || !guard.holds(input.channel(), input.offset());
-    }
-
-    private BasicFileAttributes liveAttributes() throws IOException {
-        try {
-            // change detection only: nothing is opened by this path
-            return Files.readAttributes(layout.liveName(current), BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            return null;
-        }
-    }
-
-    private static boolean same(BasicFileAttributes now, BasicFileAttributes then) {
-        return then != null && Objects.equals(now.fileKey(), then.fileKey()) && now.size() == then.size()
-                && now.lastModifiedTime().equals(then.lastModifiedTime());
     }
 
     private void closeRetired() throws IOException {

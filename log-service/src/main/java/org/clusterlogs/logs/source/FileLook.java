@@ -1,0 +1,29 @@
+package org.clusterlogs.logs.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+
+/**
+ * What a file looks like to change detection: its identity, size and last modification. Two
+ * equal looks mean that, as far as the file system tells, nothing was written to the name,
+ * renamed onto it or put in its place between them.
+ */
+public record FileLook(Object fileKey, long size, FileTime modified) {
+
+    /**
+     * How what {@code path} names looks now (links followed, nothing opened: change detection
+     * only), or null when nothing is there.
+     */
+    public static FileLook at(Path path) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+            return new FileLook(a.fileKey(), a.size(), a.lastModifiedTime());
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+}
