@@ -36,8 +36,14 @@ public class KeepAlive {
     }
 
     /** Starts pinging {@code stream} when it is quiet; close the answer to stop. */
-    public AutoCloseable add(Quiet stream) {
+    public Registration add(Quiet stream) {
         streams.add(stream);
         return () -> streams.remove(stream);
+    }
+
+    /** What a stream holds to stop being pinged. */
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
     }
 }

@@ -53,7 +53,7 @@ public final class LogStream {
     private boolean headersSent;
     private boolean anythingSent;
     private ChangeNotifier.Subscription subscription;
-    private AutoCloseable keepAlive;
+    private KeepAlive.Registration keepAlive;
     private volatile long lastWriteNanos = System.nanoTime();
     private boolean released;
 
@@ -71,7 +71,7 @@ public final class LogStream {
      * @param permit          given back when the stream is released (its place under the stream caps)
      */
     public record Client(HttpServerResponse response, FileSender.Link zeroCopy, Consumer<Throwable> failBeforeStart,
-                         AutoCloseable permit) {
+                         StreamLimiter.Permit permit) {
     }
 
     public LogStream(Client client, SourceOpener opener, FieldFilter filter, ReadParams params, EntryFormat format,
@@ -122,13 +122,15 @@ public final class LogStream {
         try {
             if (reader == null) {
                 source = opener.open(filter);
-                Position start = StartPosition.of(source, params);
-                if (sendUnchanged(start)) {
-                    source.close();
-                    return;
+                try {
+                    Position start = StartPosition.of(source, params);
+                    if (sendUnchanged(start)) {
+                        return;
+                    }
+                    reader = source.open(start);
+                } finally {
+                    source.close(); // what positioning held open, also when it failed; the reader has its own
                 }
-                reader = source.open(start);
-                source.close();
             }
             Buffer chunk = null; // made on the first entry: an idle wake-up allocates nothing
             long entries = 0;
@@ -289,11 +291,7 @@ public final class LogStream {
             subscription = null;
         }
         if (keepAlive != null) {
-            try {
-                keepAlive.close();
-            } catch (Exception e) {
-                LOG.debug("stopping the pings of a stream failed", e);
-            }
+            keepAlive.close();
             keepAlive = null;
         }
         if (reader != null) {
@@ -307,11 +305,7 @@ public final class LogStream {
         if (!released) {
             released = true;
             deps.metrics().streamClosed();
-            try {
-                client.permit().close();
-            } catch (Exception e) {
-                LOG.debug("giving back a stream permit failed", e);
-            }
+            client.permit().close();
         }
     }
 }
