@@ -26,7 +26,6 @@ final class PodLogReader implements EntryReader {
 
     private static final int OPEN_ATTEMPTS = 5;
 
-    private final RootedPath dir;
     private final CriRotation layout;
     private final PodEntries entries;
     private final CriJoiner joiner;
@@ -39,7 +38,6 @@ final class PodLogReader implements EntryReader {
     private SegmentId id;
 
     PodLogReader(RootedPath dir, PodEntries entries, int maxLineBytes, long partialWindow) {
-        this.dir = dir;
         this.layout = new CriRotation(dir);
         this.entries = entries;
         this.joiner = new CriJoiner(maxLineBytes, partialWindow);
@@ -48,7 +46,7 @@ final class PodLogReader implements EntryReader {
     /** Positions the reader; when there is no file yet, the first file to appear is read from its start. */
     void start(PodPosition from) throws IOException {
         for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
-            List<Segment> segments = SegmentList.list(dir);
+            List<Segment> segments = layout.list();
             SegmentList.Start start = SegmentList.resolve(segments, from);
             if (start == null) {
                 return;
@@ -126,7 +124,7 @@ final class PodLogReader implements EntryReader {
     }
 
     private boolean openFirst() throws IOException {
-        List<Segment> segments = SegmentList.list(dir);
+        List<Segment> segments = layout.list();
         if (segments.isEmpty()) {
             return false;
         }

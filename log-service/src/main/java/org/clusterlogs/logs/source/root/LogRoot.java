@@ -16,7 +16,6 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -60,16 +59,6 @@ public final class LogRoot {
     public LogRoot(Path configured, Runnable onRefused) {
         this.configured = configured.toAbsolutePath().normalize();
         this.onRefused = Objects.requireNonNull(onRefused);
-    }
-
-    /** The root as configured, absolute. */
-    public Path path() {
-        return configured;
-    }
-
-    /** Whether the root exists as a directory now. */
-    public boolean exists() {
-        return Files.isDirectory(configured);
     }
 
     /**
@@ -131,7 +120,7 @@ public final class LogRoot {
             List<Listing.Item> items = new ArrayList<>();
             for (Path child : dir) {
                 Path name = child.getFileName();
-                PosixFileAttributes a = posixAttributes(dir, name);
+                PosixFileAttributes a = attributes(dir, name);
                 if (a != null) {
                     items.add(new Listing.Item(name.toString(), a));
                 }
@@ -270,16 +259,11 @@ public final class LogRoot {
         throw new IOException("this platform cannot open files relative to a directory (openat); refusing to serve");
     }
 
-    static BasicFileAttributes attributes(SecureDirectoryStream<Path> dir, Path name) throws IOException {
-        try {
-            return dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                    .readAttributes();
-        } catch (NoSuchFileException e) {
-            return null;
-        }
-    }
-
-    private static PosixFileAttributes posixAttributes(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+    /**
+     * What {@code name} in {@code dir} is, not following a link (one {@code fstatat}; owner and
+     * group are looked up only when asked for), or null when nothing is there.
+     */
+    private static PosixFileAttributes attributes(SecureDirectoryStream<Path> dir, Path name) throws IOException {
         try {
             return dir.getFileAttributeView(name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                     .readAttributes();

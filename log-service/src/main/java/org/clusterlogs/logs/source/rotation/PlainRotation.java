@@ -11,6 +11,7 @@ import org.clusterlogs.logs.source.root.RootedPath;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -159,7 +160,7 @@ public final class PlainRotation implements RotationLayout<FileSegment> {
         List<FileSegment> files = new ArrayList<>();
         for (Listing.Item item : listing.items()) {
             if (item.name().equals(live.fileName())) {
-                FileSegment current = liveFile(live);
+                FileSegment current = liveFile(live, item);
                 if (current != null) {
                     files.add(current);
                 }
@@ -180,19 +181,23 @@ public final class PlainRotation implements RotationLayout<FileSegment> {
         return files;
     }
 
-    /** The live file where its name leads (a link inside the root is followed), or null. */
-    private static FileSegment liveFile(RootedPath live) throws IOException {
-        LogRoot.Resolved resolved;
-        try {
-            resolved = live.resolve();
-        } catch (LogNotFoundException | PathRefusedException e) {
-            return null; // gone again, or a link out of the root: never a file of this log
+    /**
+     * The live file as listed, or, when its name is a link, where the link leads (a link inside
+     * the root is followed); null when that is no regular file inside the root.
+     */
+    private static FileSegment liveFile(RootedPath live, Listing.Item listed) throws IOException {
+        BasicFileAttributes a = listed.attributes();
+        if (a.isSymbolicLink()) {
+            try {
+                a = live.resolve().attributes();
+            } catch (LogNotFoundException | PathRefusedException e) {
+                return null; // gone again, or a link out of the root: never a file of this log
+            }
         }
-        if (!resolved.attributes().isRegularFile()) {
+        if (!a.isRegularFile()) {
             return null;
         }
-        return new FileSegment(live, resolved.attributes().fileKey(), resolved.attributes().lastModifiedTime(),
-                false, true);
+        return new FileSegment(live, a.fileKey(), a.lastModifiedTime(), false, true);
     }
 
     /** {@code .N} names by N, higher first (logrotate's older first); other names after them. */
