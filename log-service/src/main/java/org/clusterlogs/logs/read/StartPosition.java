@@ -6,7 +6,7 @@ import org.clusterlogs.logs.source.Position;
 import java.io.IOException;
 
 /**
- * The positioning model of shared/spec/DECISIONS.md: the cursor gives a position between
+ * The positioning model (log-service README, "Positioning"): the cursor gives a position between
  * entries (none: the head, or the tail when skipping backwards), a negative skip moves back
  * exactly that many entries, clamped at the head. A positive skip is applied by the reader.
  */

@@ -10,7 +10,7 @@ import java.util.Optional;
  * (a filtered view of) the journal. Filters given when the source was made narrow every
  * operation here, so counts are counts of matching entries.
  *
- * <p>Positioning model (shared/spec/DECISIONS.md): a position is <em>between</em> two entries;
+ * <p>Positioning model (log-service README, "Positioning"): a position is <em>between</em> two entries;
  * a cursor names the position after the entry it was taken from.
  */
 public interface LogSource {
