@@ -135,6 +135,12 @@ if cs and cn and cs.get("rps") and cn.get("rps"):
         if p in cs and p in cn:
             rows.append(("last 1000 lines, concurrent", f"p{p} latency ms", fmt(cs[p]), fmt(cn[p]) + " (nginx)",
                          f"{cs[p] / cn[p]:.2f}x", "info", ""))
+    cg = wrk("conc-svc-growing.txt")
+    appends = open(path("conc-appender.txt")).read().strip() if os.path.exists(path("conc-appender.txt")) else "?"
+    if cg and cg.get("rps"):
+        rows.append(("last 1000 lines, concurrent", f"requests/s, 1 MiB file appended to meanwhile ({appends}; "
+                     f"an answer is remembered only until the next append; non-2xx: {cg['errors']})", fmt(cg["rps"]),
+                     fmt(cn["rps"]) + " (nginx, static file)", f"{cg['rps'] / cn['rps']:.2f}x", "info", ""))
 
 # 2. download
 dl_svc, dl_ngx, dl_txt = cols("dl-svc.txt"), cols("dl-nginx.txt"), cols("dl-text.txt")

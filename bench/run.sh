@@ -21,6 +21,7 @@
 #   LAT_N=2000 LAT_WARMUP=300 LAT_MIN_GAP_MS=2 LAT_MAX_GAP_MS=5
 #   FOLLOWERS=1000 FOLLOW_FILES=100 IDLE_SECONDS=15
 #   CONC_CONNECTIONS=64 CONC_SECONDS=10   concurrent last-N requests (wrk)
+#   CONC_APPENDS_PER_S=2000               appends to the growing file of the concurrent part
 #   JIT_WARMUP_S=20                   load before the kept-alive and concurrent measures, so they
 #                                     measure a warm JIT (C2 compiles for ~20 s after start)
 set -euo pipefail
@@ -45,6 +46,7 @@ FOLLOW_FILES=${FOLLOW_FILES:-100}
 IDLE_SECONDS=${IDLE_SECONDS:-15}
 CONC_CONNECTIONS=${CONC_CONNECTIONS:-64}
 CONC_SECONDS=${CONC_SECONDS:-10}
+CONC_APPENDS_PER_S=${CONC_APPENDS_PER_S:-2000}
 JIT_WARMUP_S=${JIT_WARMUP_S:-20}
 JAVA_OPTS=${JAVA_OPTS:-@$REPO/log-service/jvm.options}
 
@@ -242,6 +244,17 @@ if want concurrent; then
   wrk -t2 -c"$CONC_CONNECTIONS" -d3s "$NGX/last1000.txt" >/dev/null 2>&1
   wrk_run svc "$BIG_URL?cursor=END&skip=-1000"
   wrk_run nginx "$NGX/last1000.txt"
+  # the same requests on a file that is appended to all the time: the answers of an unchanged
+  # file cannot be remembered, every request scans
+  log "concurrent: again on a file appended to $CONC_APPENDS_PER_S times a second"
+  GROW_DIR=$W/sandbox/frameworks/bench/executors/grow/runs/c-grow
+  mkdir -p "$GROW_DIR" && cp "$SMALL" "$GROW_DIR/stdout"
+  python3 "$BENCH_DIR/appender.py" "$GROW_DIR/stdout" "$CONC_APPENDS_PER_S" "$((CONC_SECONDS + 2))" \
+    >"$R/conc-appender.txt" &
+  APPENDER=$!
+  sleep 1
+  wrk_run svc-growing "$SVC/$TASK/frameworks/bench/executors/grow/runs/c-grow/stdout?cursor=END&skip=-1000"
+  wait "$APPENDER"
   stop_service
 fi
 

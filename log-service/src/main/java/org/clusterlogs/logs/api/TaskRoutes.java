@@ -9,6 +9,7 @@ import org.clusterlogs.logs.source.sandbox.SandboxBrowser;
 import org.clusterlogs.logs.source.sandbox.SandboxId;
 import org.clusterlogs.logs.source.sandbox.SandboxLocator;
 import org.clusterlogs.logs.source.file.LineFileSource;
+import org.clusterlogs.logs.source.file.ScanMemo;
 import org.clusterlogs.logs.source.root.OpenedFile;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,9 +28,11 @@ public class TaskRoutes {
     private final ProblemResponder problems;
     private final LogsConfig config;
     private final FileSender fileSender;
+    private final ScanMemo memo;
 
     public TaskRoutes(SandboxLocator sandboxes, LogResponder logs, ProblemResponder problems, LogsConfig config,
-                      FileSender fileSender) {
+                      FileSender fileSender, ScanMemo memo) {
+        this.memo = memo;
         this.sandboxes = sandboxes;
         this.logs = logs;
         this.problems = problems;
@@ -82,7 +85,7 @@ public class TaskRoutes {
         logs.respond(rc, filter -> {
             SandboxId id = parts.checked();
             return new LineFileSource(sandboxes.file(id, file), sandboxes.fields(id, file), filter,
-                    config.maxLineBytes());
+                    config.maxLineBytes(), memo);
         });
     }
 

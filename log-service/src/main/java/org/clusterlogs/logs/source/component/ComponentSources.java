@@ -7,6 +7,7 @@ import org.clusterlogs.logs.source.LogNotFoundException;
 import org.clusterlogs.logs.source.LogSource;
 import org.clusterlogs.logs.source.SafePaths;
 import org.clusterlogs.logs.source.file.LineFileSource;
+import org.clusterlogs.logs.source.file.ScanMemo;
 import org.clusterlogs.logs.source.journal.JournalSource;
 import org.clusterlogs.logs.source.journal.JournalUnits;
 import org.clusterlogs.logs.source.root.ConfiguredRoots;
@@ -27,10 +28,12 @@ public class ComponentSources {
 
     private final LogsConfig config;
     private final ConfiguredRoots roots;
+    private final ScanMemo memo;
 
-    public ComponentSources(LogsConfig config, ConfiguredRoots roots) {
+    public ComponentSources(LogsConfig config, ConfiguredRoots roots, ScanMemo memo) {
         this.config = config;
         this.roots = roots;
+        this.memo = memo;
     }
 
     public LogSource journal(FieldFilter filter) {
@@ -48,7 +51,7 @@ public class ComponentSources {
             SortedMap<String, String> fields = new TreeMap<>();
             fields.put("COMPONENT", name);
             fields.put("FILE", fileName);
-            return new LineFileSource(file, fields, filter, config.maxLineBytes());
+            return new LineFileSource(file, fields, filter, config.maxLineBytes(), memo);
         }
         if (Files.isDirectory(config.journalDir())
                 && JournalUnits.exists(config.journalctl(), config.journalDir(), name)) {

@@ -124,4 +124,9 @@ final class LineFileReader implements EntryReader {
     public void close() throws IOException {
         input.close();
     }
+
+    @Override
+    public String toString() {
+        return "LineFileReader[" + input + "]";
+    }
 }

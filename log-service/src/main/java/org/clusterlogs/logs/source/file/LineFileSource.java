@@ -4,6 +4,7 @@ import org.clusterlogs.logs.source.BadCursorException;
 import org.clusterlogs.logs.source.EmptyReader;
 import org.clusterlogs.logs.source.EntryReader;
 import org.clusterlogs.logs.source.FieldFilter;
+import org.clusterlogs.logs.source.FileLook;
 import org.clusterlogs.logs.source.LineEntries;
 import org.clusterlogs.logs.source.LogSource;
 import org.clusterlogs.logs.source.Position;
@@ -34,12 +35,14 @@ public final class LineFileSource implements LogSource {
     private final int maxLineBytes;
     private final boolean matchesNothing;
     private final LineEntries entries;
+    private final ScanMemo memo;
     private OpenedFile opened;
 
     public LineFileSource(RootedPath file, SortedMap<String, String> constantFields, FieldFilter filter,
-                          int maxLineBytes) {
+                          int maxLineBytes, ScanMemo memo) {
         this.file = file;
         this.maxLineBytes = maxLineBytes;
+        this.memo = memo;
         this.entries = new LineEntries(constantFields, filter);
         this.matchesNothing = entries.matchesNothing();
     }
@@ -92,15 +95,29 @@ public final class LineFileSource implements LogSource {
             return from;
         }
         FileChannel channel = channel();
-        try (ReverseScanner scan = ReverseScanner.borrowing(channel, -1)) {
-            return new FileOffset(back(scan, channel.size(), pos, count));
+        FileLook look = look();
+        long size = channel.size();
+        boolean memorable = !entries.filtersLines() && size == look.size();
+        ScanMemo.Back question = new ScanMemo.Back(look, maxLineBytes, pos, count);
+        Long known = memorable ? memo.back(question) : null;
+        if (known != null) {
+            return new FileOffset(known);
         }
+        long start;
+        try (ReverseScanner scan = ReverseScanner.borrowing(channel, -1)) {
+            start = back(scan, size, pos, count);
+        }
+        if (memorable && channel.size() == size) {
+            memo.back(question, start);
+        }
+        return new FileOffset(start);
     }
 
     /** Moves back from {@code pos} over {@code count} wanted entries (pieces of long lines count). */
     private long back(ReverseScanner scan, long size, long from, long count) throws IOException {
         long pos = Math.min(from, size);
         long counted = 0;
+        boolean filters = entries.filtersLines();
         while (counted < count && pos > 0) {
             boolean atLineEnd = scan.byteAt(pos - 1) == '\n';
             long end = atLineEnd ? pos - 1 : pos;
@@ -109,7 +126,7 @@ public final class LineFileSource implements LogSource {
             long entryStart = length > maxLineBytes ? start + (length - 1) / maxLineBytes * maxLineBytes : start;
             // a piece that stops inside a line is one of the SPLIT pieces of that line
             boolean splitPiece = !atLineEnd && pos < size;
-            if (!entries.filtersLines() || entries.accepts(scan.read(entryStart, end), splitPiece, null)) {
+            if (!filters || entries.accepts(scan.read(entryStart, end), splitPiece, null)) {
                 counted++;
             }
             pos = entryStart;
@@ -137,6 +154,7 @@ public final class LineFileSource implements LogSource {
             return Optional.empty();
         }
         FileChannel channel = channel();
+        FileLook look = look();
         opened = null; // from here on, whoever sends the bytes owns the file
         try {
             long size = channel.size();
@@ -145,22 +163,44 @@ public final class LineFileSource implements LogSource {
                 channel.close();
                 return Optional.empty();
             }
-            try (ReverseScanner scan = ReverseScanner.borrowing(channel, size)) {
-                long lineStart = start;
-                while (size - lineStart > maxLineBytes) {
-                    long newline = scan.lastNewlineAtOrBefore(lineStart + maxLineBytes);
-                    if (newline < lineStart) {
-                        channel.close();
-                        return Optional.empty(); // a line longer than the cap: its pieces are marked
-                    }
-                    lineStart = newline + 1;
+            ScanMemo.Unchanged question = new ScanMemo.Unchanged(look, maxLineBytes, start);
+            ScanMemo.UnchangedAnswer answer = size == look.size() ? memo.unchanged(question) : null;
+            if (answer == null) {
+                answer = checkUnchanged(channel, start, size);
+                if (size == look.size() && channel.size() == size) {
+                    memo.unchanged(question, answer);
                 }
-                return Optional.of(new UnchangedBytes(channel, start, size, scan.byteAt(size - 1) != '\n'));
             }
+            if (!answer.unchanged()) {
+                channel.close();
+                return Optional.empty();
+            }
+            return Optional.of(new UnchangedBytes(channel, start, size, answer.endsInPartialLine()));
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    /** Whether every line from {@code start} to {@code size} is within the cap (a line longer is marked). */
+    private ScanMemo.UnchangedAnswer checkUnchanged(FileChannel channel, long start, long size) throws IOException {
+        try (ReverseScanner scan = ReverseScanner.borrowing(channel, size)) {
+            long lineStart = start;
+            while (size - lineStart > maxLineBytes) {
+                long newline = scan.lastNewlineAtOrBefore(lineStart + maxLineBytes);
+                if (newline < lineStart) {
+                    return new ScanMemo.UnchangedAnswer(false, false);
+                }
+                lineStart = newline + 1;
+            }
+            return new ScanMemo.UnchangedAnswer(true, scan.byteAt(size - 1) != '\n');
+        }
+    }
+
+    /** How the opened file looked right after it was opened. */
+    private FileLook look() {
+        var attributes = opened.attributes();
+        return new FileLook(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime());
     }
 
     /**

@@ -140,6 +140,13 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
                 return afterTruncation(buf);
             }
             if (!layout.finishedInPlace(current)) {
+                if (seen.size() > input.offset()) {
+                    // written between the read that found the end and the look: read on. Filing
+                    // this look as "the end" would make every later wake-up a no-op
+                    atEndSeen = null;
+                    int more = readMore(buf);
+                    return more == TRUNCATED ? afterTruncation(buf) : more;
+                }
                 atEndSeen = seen;
                 return 0;
             }
@@ -279,6 +286,12 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
             retired = null;
             r.close();
         }
+    }
+
+    @Override
+    public String toString() {
+        return "RotatingInput[current=" + current + ", offset=" + input.offset() + ", atEnd=" + atEnd
+                + ", atEndSeen=" + atEndSeen + ", copyOf=" + copyOf + "]";
     }
 
     @Override

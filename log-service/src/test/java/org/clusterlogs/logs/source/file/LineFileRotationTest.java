@@ -1,5 +1,6 @@
 package org.clusterlogs.logs.source.file;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.clusterlogs.logs.source.Entry;
 import org.clusterlogs.logs.source.EntryReader;
 import org.clusterlogs.logs.source.FieldFilter;
@@ -64,7 +65,7 @@ class LineFileRotationTest {
     }
 
     private EntryReader follower() throws IOException {
-        LineFileSource source = new LineFileSource(file, new TreeMap<>(), FieldFilter.none(), 1 << 20);
+        LineFileSource source = new LineFileSource(file, new TreeMap<>(), FieldFilter.none(), 1 << 20, new ScanMemo(new SimpleMeterRegistry()));
         return source.open(source.tail());
     }
 
@@ -231,7 +232,7 @@ class LineFileRotationTest {
         Files.writeString(dir.resolve("logs/real"), "a\nb\n");
         Files.delete(stdout);
         Files.createSymbolicLink(stdout, Path.of("logs/real"));
-        LineFileSource source = new LineFileSource(file, new TreeMap<>(), FieldFilter.none(), 1 << 20);
+        LineFileSource source = new LineFileSource(file, new TreeMap<>(), FieldFilter.none(), 1 << 20, new ScanMemo(new SimpleMeterRegistry()));
         try (EntryReader reader = source.open(source.head())) {
             assertEquals(List.of("a", "b"), drain(reader));
             Files.writeString(dir.resolve("logs/real"), "c\n", StandardOpenOption.APPEND);
