@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Cost of many SSE followers of the journal while it is written (stdlib only).
 
-    bench/journal_followers.py [--jar NEW.jar] [--baseline-jar OLD.jar] [--followers 100]
-                               [--rate 50] [--seconds 20] [--out results.md]
+    bench/journal_followers.py [--jar NEW.jar] [--baseline-jar OLD.jar | --baseline-java-opts OPTS]
+                               [--followers 100] [--rate 50] [--seconds 20] [--warmup-seconds 10]
+                               [--out results.md]
 
 For each jar (the baseline first, when given) in a fresh temporary directory:
 
@@ -228,7 +229,7 @@ async def write_at_rate(writer, rate, seconds):
     return first, writer.seq
 
 
-async def measure(label, jar, args):
+async def measure(label, jar, args, java_opts):
     work = tempfile.mkdtemp(prefix="journal-bench-")
     journal_dir = os.path.join(work, "journal")
     os.makedirs(journal_dir)
@@ -239,7 +240,7 @@ async def measure(label, jar, args):
     try:
         for _ in range(args.initial):
             writer.write()
-        service = Service(jar, work, journal_dir, args.java_opts.split())
+        service = Service(jar, work, journal_dir, java_opts.split())
         pid = service.proc.pid
         log(f"{label}: log-service pid {pid} on port {service.port}; {args.followers} followers connecting")
         followers = [Follower(ROUTE if i % 2 == 0 else f"{ROUTE}/{UNIT}") for i in range(args.followers)]
@@ -357,16 +358,22 @@ def main():
     p.add_argument("--initial", type=int, default=200, help="entries in the journal before the service starts")
     p.add_argument("--java-opts", default="@" + os.path.join(repo, "log-service/jvm.options"),
                    help="JVM options of log-service (default: the options run-local.sh and the container use)")
+    p.add_argument("--baseline-java-opts",
+                   help="measure this jar first with these JVM options as the baseline (e.g. the same options "
+                        "plus -Dlogs.journal-follow-batch=0)")
     p.add_argument("--out", help="also write the table and the raw results to this file")
     p.add_argument("--keep", action="store_true", help="keep the temporary directories")
     args = p.parse_args()
     for jar in [args.jar] + ([args.baseline_jar] if args.baseline_jar else []):
         if not os.path.isfile(jar):
             sys.exit(f"{jar} does not exist; build it with ./mvnw -q -pl log-service -am package -DskipTests")
-    runs = ([("baseline", args.baseline_jar)] if args.baseline_jar else []) + [("new", args.jar)]
+    runs = ([("baseline", args.baseline_jar, args.java_opts)] if args.baseline_jar else []) \
+        + ([("same build with " + " ".join(o for o in args.baseline_java_opts.split() if o not in args.java_opts.split()),
+             args.jar, args.baseline_java_opts)] if args.baseline_java_opts else []) \
+        + [("new", args.jar, args.java_opts)]
     results = []
-    for label, jar in runs:
-        results.append(asyncio.run(measure(label, jar, args)))
+    for label, jar, java_opts in runs:
+        results.append(asyncio.run(measure(label, jar, args, java_opts)))
         log(json.dumps(results[-1]))
     text = table(results)
     print(text)

@@ -19,7 +19,7 @@
 #                                     rounds), rounds, warm-up runs per round
 #   DL_RUNS=5 TEXT_RUNS=3             whole-file transfers per server
 #   LAT_N=2000 LAT_WARMUP=300 LAT_MIN_GAP_MS=2 LAT_MAX_GAP_MS=5
-#   FOLLOWERS=1000 FOLLOW_FILES=100 IDLE_SECONDS=15
+#   FOLLOWERS=1000 FOLLOW_FILES=100 IDLE_SECONDS=30 IDLE_SETTLE_SECONDS=300 IDLE_STEADY_SECONDS=60
 #   CONC_CONNECTIONS=64 CONC_SECONDS=10   concurrent last-N requests (wrk)
 #   CONC_APPENDS_PER_S=2000               appends to the growing file of the concurrent part
 #   JIT_WARMUP_S=20                   load before the kept-alive and concurrent measures, so they
@@ -43,7 +43,10 @@ LAT_MIN_GAP_MS=${LAT_MIN_GAP_MS:-2}
 LAT_MAX_GAP_MS=${LAT_MAX_GAP_MS:-5}
 FOLLOWERS=${FOLLOWERS:-1000}
 FOLLOW_FILES=${FOLLOW_FILES:-100}
-IDLE_SECONDS=${IDLE_SECONDS:-15}
+IDLE_SECONDS=${IDLE_SECONDS:-30}
+# a long-running agent's steady state: the JIT compiles the ping path over minutes (67 pings/s)
+IDLE_SETTLE_SECONDS=${IDLE_SETTLE_SECONDS:-300}
+IDLE_STEADY_SECONDS=${IDLE_STEADY_SECONDS:-60}
 CONC_CONNECTIONS=${CONC_CONNECTIONS:-64}
 CONC_SECONDS=${CONC_SECONDS:-10}
 CONC_APPENDS_PER_S=${CONC_APPENDS_PER_S:-2000}
@@ -300,7 +303,7 @@ make_follow_files() {
 }
 hold_followers() { # result-file: connects FOLLOWERS followers in the background, waits until ready
   python3 "$BENCH_DIR/idle_followers.py" --port "$SVC_PORT" --paths-file "$W/follow-paths.txt" \
-    --n "$FOLLOWERS" --hold-max $((3 * IDLE_SECONDS + 120)) >"$1" &
+    --n "$FOLLOWERS" --hold-max $((3 * IDLE_SECONDS + IDLE_SETTLE_SECONDS + IDLE_STEADY_SECONDS + 120)) >"$1" &
   BG_PID=$!
   for _ in $(seq 1 900); do
     grep -q '^READY' "$1" 2>/dev/null && break
@@ -360,10 +363,10 @@ fi
 # ---------------------------------------------------------------- 4. idle followers
 if want idle; then
   make_follow_files
-  window() { # name: CPU ticks, per-thread-group CPU and RSS of the service over IDLE_SECONDS
+  window() { # name [seconds]: CPU ticks, per-thread-group CPU and RSS of the service over IDLE_SECONDS
     python3 "$BENCH_DIR/thread_cpu.py" snapshot "$SVC_PID" >"$W/threads-$1-a.json"
     local c0; c0=$(cpu_ticks "$SVC_PID")
-    sleep "$IDLE_SECONDS"
+    sleep "${2:-$IDLE_SECONDS}"
     echo "cpu_ticks_$1=$(( $(cpu_ticks "$SVC_PID") - c0 ))" >>"$R/idle.txt"
     python3 "$BENCH_DIR/thread_cpu.py" snapshot "$SVC_PID" >"$W/threads-$1-b.json"
     python3 "$BENCH_DIR/thread_cpu.py" diff "$W/threads-$1-a.json" "$W/threads-$1-b.json" >"$R/idle-threads-$1.txt"
@@ -383,6 +386,8 @@ if want idle; then
   {
     echo "clk_tck=$CLK_TCK"
     echo "window_s=$IDLE_SECONDS"
+    echo "settle_s=$IDLE_SETTLE_SECONDS"
+    echo "steady_s=$IDLE_STEADY_SECONDS"
     echo "followers=$FOLLOWERS"
     echo "files=$FOLLOW_FILES"
     echo "rss_before_kib=$(rss_kib "$SVC_PID")"
@@ -407,9 +412,10 @@ if want idle; then
   window first
   log "idle: second window ${IDLE_SECONDS} s"
   window second
-  # the ping path is compiled by the JIT only once the pings of the first intervals ran
-  log "idle: third (steady) window ${IDLE_SECONDS} s"
-  window steady
+  # the ping path is compiled by the JIT only after minutes of pings: an agent runs for days
+  log "idle: settling ${IDLE_SETTLE_SECONDS} s, then the steady window ${IDLE_STEADY_SECONDS} s"
+  sleep "$IDLE_SETTLE_SECONDS"
+  window steady "$IDLE_STEADY_SECONDS"
   echo "streams_end_of_window=$(streams_open)" >>"$R/idle.txt"
   heap followers
   stop_pid "$BG_PID"; BG_PID=""

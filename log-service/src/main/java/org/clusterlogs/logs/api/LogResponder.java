@@ -6,6 +6,7 @@ import org.clusterlogs.logs.config.LogsConfig;
 import org.clusterlogs.logs.follow.ChangeNotifier;
 import org.clusterlogs.logs.metrics.LogMetrics;
 import org.clusterlogs.logs.read.FileSender;
+import org.clusterlogs.logs.read.FollowBatcher;
 import org.clusterlogs.logs.read.KeepAlive;
 import org.clusterlogs.logs.read.LogStream;
 import org.clusterlogs.logs.read.ReadExecutor;
@@ -28,9 +29,10 @@ public class LogResponder {
     private final FileSender fileSender;
 
     public LogResponder(ReadExecutor executor, ChangeNotifier notifier, LogMetrics metrics, KeepAlive keepAlive,
-                        LogsConfig config, ProblemResponder problems, StreamLimiter limiter, FileSender fileSender) {
+                        FollowBatcher batcher, LogsConfig config, ProblemResponder problems, StreamLimiter limiter,
+                        FileSender fileSender) {
         this.fileSender = fileSender;
-        this.deps = new LogStream.Deps(executor, notifier, metrics, keepAlive);
+        this.deps = new LogStream.Deps(executor, notifier, metrics, keepAlive, batcher);
         this.problems = problems;
         this.limiter = limiter;
         this.retryAfterSeconds = Math.max(1, config.streamsRetryAfter().toSeconds());

@@ -39,6 +39,14 @@ public interface LogsConfig {
     Duration pingInterval();
 
     /**
+     * Followers of the journal send what is new at most once per this interval (a quiet
+     * follower's first new entry at once): a journal is written by every unit of the node, and
+     * a write per entry per follower costs more than the entries. 0 sends every entry at once.
+     */
+    @WithDefault("100ms")
+    Duration journalFollowBatch();
+
+    /**
      * Safety re-check of followed logs, in case a change notification was missed (inotify
      * does not miss changes on local file systems; this covers the others).
      */

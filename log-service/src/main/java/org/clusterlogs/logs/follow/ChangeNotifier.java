@@ -2,8 +2,8 @@ package org.clusterlogs.logs.follow;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import org.clusterlogs.logs.config.LogsConfig;
 import org.clusterlogs.logs.source.FileLook;
 import org.jboss.logging.Logger;
@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * idle follower costs no thread and no polling; a slow periodic re-check covers file systems
  * that do not report changes.
  */
-@ApplicationScoped
+@Singleton // not @ApplicationScoped: no client proxy on the per-entry paths
 public class ChangeNotifier {
 
     private static final Logger LOG = Logger.getLogger(ChangeNotifier.class);

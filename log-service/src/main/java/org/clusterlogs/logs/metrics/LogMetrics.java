@@ -3,13 +3,13 @@ package org.clusterlogs.logs.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Prometheus metrics of log serving: open streams, bytes and lines served, read errors, refused paths. */
 @Startup // registered at start, so the metrics exist before the first request
-@ApplicationScoped
+@Singleton // not @ApplicationScoped: no client proxy on the per-entry paths
 public class LogMetrics {
 
     private final AtomicInteger openStreams = new AtomicInteger();

@@ -1,7 +1,7 @@
 package org.clusterlogs.logs.read;
 
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.clusterlogs.logs.config.LogsConfig;
 
 import java.util.Set;
@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * send its {@code : ping} once it has been quiet for the ping interval. A thousand idle
  * followers then cost a thousand small writes per interval and almost nothing else.
  */
-@ApplicationScoped
+@Singleton // not @ApplicationScoped: no client proxy on the per-entry paths
 public class KeepAlive {
 
     private static final long MIN_TICK_MS = 50;

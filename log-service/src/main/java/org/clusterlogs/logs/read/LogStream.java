@@ -56,9 +56,19 @@ public final class LogStream {
     private KeepAlive.Registration keepAlive;
     private volatile long lastWriteNanos = System.nanoTime();
     private boolean released;
+    /** How long a follower of a busy log holds new entries back after a write; 0: never. */
+    private long batchNanos;
+    /** Whether the last run read everything there was (a wake-up now means something new). */
+    private boolean caughtUp;
+    /** {@link #FREE}, {@link #HELD} until the batch interval is over, then {@link #RESUMED}. */
+    private final AtomicInteger batch = new AtomicInteger(FREE);
+    private static final int FREE = 0;
+    private static final int HELD = 1;
+    private static final int RESUMED = 2;
 
     /** What every stream needs from the service. */
-    public record Deps(Executor executor, ChangeNotifier notifier, LogMetrics metrics, KeepAlive keepAlive) {
+    public record Deps(Executor executor, ChangeNotifier notifier, LogMetrics metrics, KeepAlive keepAlive,
+                       FollowBatcher batcher) {
     }
 
     /**
@@ -122,6 +132,7 @@ public final class LogStream {
         try {
             if (reader == null) {
                 source = opener.open(filter);
+                batchNanos = source.followsInBatches() ? deps.batcher().intervalNanos() : 0;
                 try {
                     Position start = StartPosition.of(source, params);
                     if (sendUnchanged(start)) {
@@ -131,6 +142,9 @@ public final class LogStream {
                 } finally {
                     source.close(); // what positioning held open, also when it failed; the reader has its own
                 }
+            }
+            if (holdsBack()) {
+                return;
             }
             Buffer chunk = null; // made on the first entry: an idle wake-up allocates nothing
             long entries = 0;
@@ -156,6 +170,7 @@ public final class LogStream {
                 }
                 format.append(entry, chunk);
             }
+            caughtUp = atEnd;
             boolean finished = remaining == 0 || atEnd && !format.follows();
             if (entries > 0) {
                 write(chunk, entries);
@@ -222,6 +237,34 @@ public final class LogStream {
             response.putHeader("X-Accel-Buffering", "no");
         }
         response.setChunked(chunked);
+    }
+
+    /**
+     * Whether a follower of a busy log that wrote a moment ago waits for the end of the batch
+     * interval before it reads what is new (then it reads all of it at once). A follower that
+     * holds back reads nothing, so a journal follower is not woken again meanwhile.
+     */
+    private boolean holdsBack() {
+        if (batchNanos == 0 || subscription == null || !caughtUp) {
+            return false; // not a follower of a busy log, or still reading a backlog: on at once
+        }
+        int state = batch.get();
+        if (state == HELD) {
+            return true;
+        }
+        if (state == RESUMED) {
+            batch.set(FREE);
+            return false;
+        }
+        if (System.nanoTime() - lastWriteNanos >= batchNanos) {
+            return false;
+        }
+        batch.set(HELD);
+        deps.batcher().resumeLater(() -> {
+            batch.set(RESUMED);
+            schedule();
+        });
+        return true;
     }
 
     private void continueWhenWritable() {

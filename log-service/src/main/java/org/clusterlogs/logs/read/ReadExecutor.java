@@ -1,11 +1,11 @@
 package org.clusterlogs.logs.read;
 
 import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The threads that read logs. File and journalctl reads block, so they stay off the event
  * loop; a stream holds a thread only while it has something to read, never while it waits.
  */
-@ApplicationScoped
+@Singleton // not @ApplicationScoped: no client proxy on the per-entry paths
 public class ReadExecutor implements Executor {
 
     private final ExecutorService pool;

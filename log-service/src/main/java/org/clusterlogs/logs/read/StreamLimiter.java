@@ -1,6 +1,6 @@
 package org.clusterlogs.logs.read;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.clusterlogs.logs.config.LogsConfig;
 import org.clusterlogs.logs.metrics.LogMetrics;
 
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (or a storm of them) gets a clear 503 instead of slowing every other stream to death. A
  * permit is taken before a stream starts and given back when it is released.
  */
-@ApplicationScoped
+@Singleton // not @ApplicationScoped: no client proxy on the per-entry paths
 public class StreamLimiter {
 
     private final int perNode;

@@ -44,6 +44,14 @@ public interface LogSource {
         return Optional.empty();
     }
 
+    /**
+     * Whether a follower of this log sends what is new in batches (see {@code
+     * logs.journal-follow-batch}) rather than each entry as soon as it comes.
+     */
+    default boolean followsInBatches() {
+        return false;
+    }
+
     /** Lets go of what positioning held open (a file); the source stays usable. */
     default void close() throws IOException {
     }

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The JSON object of one entry, as dcos-log writes it:
@@ -22,10 +23,34 @@ public final class EntryJson {
 
     private static final JsonFactory FACTORY = new JsonFactory().setCharacterEscapes(new GoHtmlEscapes());
 
+    /**
+     * Entries written lately and their JSON, by the entry's identity (a slot per identity hash):
+     * the followers of a journal get the same entry objects from the shared tail, each a batch
+     * of them, one follower after the other, so each entry is written once for all of them.
+     * Only the same object is taken for the same entry; nobody changes the bytes.
+     */
+    private static final int RECENT_SLOTS = 256;
+    private static final AtomicReferenceArray<Written> RECENT = new AtomicReferenceArray<>(RECENT_SLOTS);
+
+    private record Written(Entry entry, byte[] json) {
+    }
+
     private EntryJson() {
     }
 
+    /** The entry's JSON; the array is shared, never change it. */
     public static byte[] bytes(Entry entry) {
+        int slot = System.identityHashCode(entry) & (RECENT_SLOTS - 1);
+        Written seen = RECENT.get(slot);
+        if (seen != null && seen.entry() == entry) {
+            return seen.json();
+        }
+        byte[] json = write(entry);
+        RECENT.set(slot, new Written(entry, json));
+        return json;
+    }
+
+    private static byte[] write(Entry entry) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();

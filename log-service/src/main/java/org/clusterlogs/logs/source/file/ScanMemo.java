@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.clusterlogs.logs.source.FileLook;
 
 /**
@@ -25,7 +25,7 @@ import org.clusterlogs.logs.source.FileLook;
  * opened for its request, through the root check. Hits and misses are in the metrics
  * ({@code cache_gets_total{cache="logs_scan_backs"|"logs_scan_unchanged"}}).
  */
-@ApplicationScoped
+@Singleton // not @ApplicationScoped: no client proxy on the per-entry paths
 public class ScanMemo {
 
     private static final int MAX_ANSWERS = 4096;

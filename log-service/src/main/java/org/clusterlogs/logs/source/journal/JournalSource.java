@@ -125,6 +125,12 @@ public final class JournalSource implements LogSource {
         return List.of();
     }
 
+    /** A journal is written by every unit of the node: its followers send in batches. */
+    @Override
+    public boolean followsInBatches() {
+        return true;
+    }
+
     @Override
     public String toString() {
         return "JournalSource[" + journalctl + " --directory=" + journalDir + " " + matches.args() + "]";
