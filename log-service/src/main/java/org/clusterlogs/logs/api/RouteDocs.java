@@ -16,18 +16,18 @@ final class RouteDocs {
             A range with no entries answers 204. Beyond the node's or the client's cap of open \
             streams a request answers 503 (`TooManyStreams`) with `Retry-After`.
 
-            Deviations from DC/OS: skip counts exactly (Q1); cursor+negative skip returns the last k \
-            entries up to and including the cursor's entry (Q2); filters narrow (Q3); Last-Event-ID \
-            overrides everything (Q4, Q9); bad cursors are 400 (Q5); every SSE event has an id (Q7); \
-            blank lines are lines (Q8); last-N is exact, lines of any length are served (longer than \
-            the 1 MiB cap: split, each piece but the last flagged SPLIT=true and ending in a backslash \
-            in text) and a partial last line ends a range (Q10-Q13).""";
+            Deviations from DC/OS 1.11 (docs/logging-api.md, "Compatibility"): skip counts exactly; \
+            cursor+negative skip returns the last k entries up to and including the cursor's entry; \
+            filters narrow; Last-Event-ID overrides everything; bad cursors are 400; every SSE event \
+            has an id; blank lines are lines; last-N is exact, lines of any length are served (longer \
+            than the 1 MiB cap: split, each piece but the last flagged SPLIT=true and ending in a \
+            backslash in text) and a partial last line ends a range.""";
 
     static final String READ = """
             Lines of a file in the task's sandbox. Cursors are byte offsets: an entry's cursor is the \
             offset of its terminating newline. Follow (SSE) survives rename-and-create rotation \
             without losing or repeating a line, and copy-truncate rotation without repeating one \
-            (its limits: docs/log-files.md) (Q15): a follower that fell behind reads \
+            (its limits: docs/log-files.md): a follower that fell behind reads \
             every rotated file it missed (`stdout.1`, `stdout.2`, dated names), in order; a cursor \
             beyond the end of the file means the file was replaced and reading starts at its \
             beginning. A link inside the log root is followed (`runs/latest`); a link that leaves it \
@@ -41,7 +41,7 @@ final class RouteDocs {
 
     static final String DOWNLOAD = """
             The file's bytes unchanged, as an attachment (sent zero-copy). Errors keep their status \
-            (the reference answered 200 with the error body, Q14).""";
+            (the reference answered 200 with the error body).""";
 
     static final String BROWSE = """
             The sandbox directory, one object per entry with the keys of Mesos `files/browse` \
@@ -50,7 +50,7 @@ final class RouteDocs {
     static final String COMPONENT = """
             Entries of this node's journal (read with journalctl) or, when `{name}.log` exists in the \
             components directory, the lines of that file. For the journal a unit matches `UNIT` or \
-            `_SYSTEMD_UNIT`, and filters narrow that match (the reference OR-ed them, Q3). Journal \
+            `_SYSTEMD_UNIT`, and filters narrow that match (the reference OR-ed them). Journal \
             cursors are journald cursors; file cursors are byte offsets as for task files.
 
             """ + POSITIONING;

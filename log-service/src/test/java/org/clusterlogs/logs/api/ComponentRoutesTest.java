@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Component routes over HTTP on a real journal (E1…E7 made by systemd-journal-remote) and a
- * component log file: the positioning cases of DECISIONS.md, formats, filters, follow.
+ * component log file: the positioning cases of docs/logging-api.md, formats, filters, follow.
  */
 @QuarkusTest
 @QuarkusTestResource(LogRoots.class)

@@ -15,7 +15,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Range reads of a task file over HTTP: every positioning case of DECISIONS.md, byte for byte. */
+/** Range reads of a task file over HTTP: every positioning case of docs/logging-api.md, byte for byte. */
 @QuarkusTest
 @QuarkusTestResource(LogRoots.class)
 class TaskFileRangeTest {

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The journalctl match arguments for a unit and a filter, and the same matches applied in Java
  * to an entry as {@code journalctl -o json} prints it. The unit is {@code UNIT=n} OR
- * {@code _SYSTEMD_UNIT=n}, and the filter narrows both (DECISIONS Q3), so the arguments are
+ * {@code _SYSTEMD_UNIT=n}, and the filter narrows both (docs/logging-api.md, "Filters"), so the arguments are
  * {@code UNIT=n F… + _SYSTEMD_UNIT=n F…}; inside a term journalctl itself ORs matches on one
  * field and ANDs different fields, which is the filter's rule.
  *

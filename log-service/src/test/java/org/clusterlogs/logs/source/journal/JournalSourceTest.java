@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Positioning and filtering on a real journal, E1…E7, read through journalctl. The requests
  * are made the way the HTTP layer makes them (see {@link #request}), and the expectations are
- * DECISIONS.md's: exact skips, {@code cursor=c&skip=-k} ends its backward step at c.
+ * docs/logging-api.md's: exact skips, {@code cursor=c&skip=-k} ends its backward step at c.
  */
 @Timeout(60)
 class JournalSourceTest {
@@ -151,7 +151,7 @@ class JournalSourceTest {
 
     @Test
     void cursorThenSkipBackEndsAtTheCursorEntry() throws IOException {
-        // the last 2 entries up to and including E4 are E3, E4 (DECISIONS Q2)
+        // the last 2 entries up to and including E4 are E3, E4 (docs/logging-api.md, "Positioning")
         assertEquals(List.of("E3", "E4", "E5", "E6", "E7"), request(whole(), c(4), -2));
         assertEquals(List.of("E4", "E5", "E6", "E7"), request(whole(), c(4), -1));
         assertEquals(all(), request(whole(), c(2), -2));
