@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Where this node's logs are and how they are served. Keys are {@code logs.*}. */
 @ConfigMapping(prefix = "logs")
@@ -14,17 +15,26 @@ public interface LogsConfig {
     @WithDefault("local-node")
     String nodeId();
 
-    /** Mesos sandbox root: {@code <root>/frameworks/<fw>/executors/<ex>/runs/<container>/...}. */
+    /**
+     * Mesos sandbox root: an agent's directory ({@code <root>/frameworks/<fw>/executors/<ex>/runs/<container>/...})
+     * or the {@code slaves/} directory above the agents.
+     */
+    @WithDefault("/var/lib/mesos/slave/slaves")
     Path sandboxRoot();
 
     /** Kubernetes pod log root: {@code <root>/<namespace>_<pod>_<uid>/<container>/<n>.log}. */
+    @WithDefault("/var/log/pods")
     Path podsRoot();
 
     /** Directory of component log files, one {@code <name>.log} per component. */
+    @WithDefault("/var/log/components")
     Path componentsDir();
 
-    /** Journal directory read with {@code journalctl --directory}. */
-    Path journalDir();
+    /**
+     * Journal directory read with {@code journalctl --directory}; unset: {@code /var/log/journal}
+     * (persistent journals) when it exists, else {@code /run/log/journal} (volatile ones).
+     */
+    Optional<Path> journalDir();
 
     /** The journalctl executable. */
     @WithDefault("journalctl")

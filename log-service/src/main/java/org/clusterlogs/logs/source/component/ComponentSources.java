@@ -37,10 +37,11 @@ public class ComponentSources {
     }
 
     public LogSource journal(FieldFilter filter) {
-        if (!Files.isDirectory(config.journalDir())) {
-            throw new LogNotFoundException("this node has no journal directory (" + config.journalDir() + ")");
+        if (!Files.isDirectory(roots.journalDir())) {
+            throw new LogNotFoundException("this node does not serve a journal: " + roots.journalDir()
+                    + " does not exist (logs.journal-dir)");
         }
-        return new JournalSource(config.journalctl(), config.journalDir(), null, filter);
+        return new JournalSource(config.journalctl(), roots.journalDir(), null, filter);
     }
 
     public LogSource component(String name, FieldFilter filter) throws IOException {
@@ -53,9 +54,9 @@ public class ComponentSources {
             fields.put("FILE", fileName);
             return new LineFileSource(file, fields, filter, config.maxLineBytes(), memo);
         }
-        if (Files.isDirectory(config.journalDir())
-                && JournalUnits.exists(config.journalctl(), config.journalDir(), name)) {
-            return new JournalSource(config.journalctl(), config.journalDir(), name, filter);
+        if (Files.isDirectory(roots.journalDir())
+                && JournalUnits.exists(config.journalctl(), roots.journalDir(), name)) {
+            return new JournalSource(config.journalctl(), roots.journalDir(), name, filter);
         }
         throw new LogNotFoundException("unknown component: " + name
                 + " (no unit of that name in the journal and no " + fileName + ")");

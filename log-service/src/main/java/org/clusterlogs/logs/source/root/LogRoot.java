@@ -237,7 +237,8 @@ public final class LogRoot {
             try {
                 r = configured.toRealPath();
             } catch (NoSuchFileException e) {
-                throw new LogNotFoundException("the log root " + configured + " does not exist on this node");
+                throw new LogNotFoundException("this node does not serve these logs: their root " + configured
+                    + " does not exist here (not configured on this node)");
             }
             real = r;
         }
@@ -250,7 +251,8 @@ public final class LogRoot {
             stream = Files.newDirectoryStream(real());
         } catch (NoSuchFileException | NotDirectoryException e) {
             real = null; // recreated later, perhaps elsewhere
-            throw new LogNotFoundException("the log root " + configured + " does not exist on this node");
+            throw new LogNotFoundException("this node does not serve these logs: their root " + configured
+                    + " does not exist here (not configured on this node)");
         }
         if (stream instanceof SecureDirectoryStream<Path> secure) {
             return secure;
