@@ -27,6 +27,12 @@ import java.util.Optional;
  * behind (a slow client) runs journalctl again from {@code from} and hands over anew, so a
  * follower never holds more than its place in the shared ring.
  *
+ * <p>A catch-up run can miss a whole journal file: journalctl lists the directory when it
+ * starts, and a listing taken while journald renames a file in rotation may show neither name
+ * (seen under load: a follower lost the 50 entries of one file). The hand-over therefore
+ * happens only after a run that returned nothing: a run that returned entries is followed by
+ * one more from its last entry, under a new mark, and a file the first run missed is read then.
+ *
  * <p>A follower in the ring holds no process and no thread; the tail wakes it through
  * {@link #onNewEntries}.
  */
@@ -51,6 +57,8 @@ final class JournalReader implements EntryReader {
     private JournalTail.Mark mark;
     private volatile RingPlace place;
     private int runs;
+    /** Whether the current catch-up run returned an entry. */
+    private boolean runReturned;
     private volatile boolean closed;
 
     JournalReader(JournalctlCommand command, JournalMatches matches, JournalPosition from, TailJoiner joiner) {
@@ -87,6 +95,7 @@ final class JournalReader implements EntryReader {
             if (json != null) {
                 Entry entry = JournalEntryParser.entry(json);
                 from = new JournalPosition.After(entry.cursor());
+                runReturned = true;
                 return entry;
             }
             if (closed) {
@@ -98,6 +107,9 @@ final class JournalReader implements EntryReader {
                     return null;
                 }
                 continue; // the next run joins the tail first
+            }
+            if (runReturned) {
+                continue; // hand over only after a run that found nothing more (see the class comment)
             }
             place = HandOver.place(lease.tail(), mark, from, matches);
         }
@@ -129,6 +141,7 @@ final class JournalReader implements EntryReader {
             }
         }
         mark = lease == null ? null : lease.tail().mark();
+        runReturned = false;
         JournalRun started = JournalRun.start(command.read(from), from);
         run = started;
         runs++;

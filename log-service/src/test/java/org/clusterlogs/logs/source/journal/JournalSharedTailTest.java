@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -281,6 +282,48 @@ class JournalSharedTailTest {
         assertEveryFollowerGot(written, 2);
         assertTrue(slow.reader().runs() > 2, "caught up through journalctl again: " + slow.reader().runs());
         assertTrue(slowUnit.reader().runs() > 2, "caught up through journalctl again: " + slowUnit.reader().runs());
+    }
+
+    /**
+     * A catch-up run that misses the newest journal file (journalctl lists the directory when it
+     * starts; a listing taken while journald renames a file in rotation may show neither name):
+     * the follower must not hand over to the ring before a run that finds nothing more.
+     */
+    @Test
+    void aCatchUpRunThatMissesTheNewestFileLosesNothing() throws Exception {
+        tails = new JournalTails(4, JournalTails.RING_BYTES);
+        Path armed = tmp.resolve("armed");
+        // once armed, the next catch-up read leaves out its last three entries, as if it had
+        // not seen the file they are in
+        Path journalctl = script("forgetful-journalctl", """
+                #!/bin/sh
+                case " $* " in
+                  *" --follow "*|*" --output-fields="*) ;;
+                  *" --cursor="*) rm %s 2>/dev/null && { journalctl "$@" | head -n -3; exit 0; } ;;
+                esac
+                exec journalctl "$@"
+                """.formatted(armed));
+        JournalFixture journal = JournalFixture.create(dir()).append(numbered(0, 3));
+        Follower f = follow(source(journalctl.toString(), null, FieldFilter.none()), true);
+        f.await(3, WAIT);
+        JournalFollowTest.awaitInRing(f);
+        f.pause();
+        List<Map<String, String>> written = new ArrayList<>(numbered(0, 3));
+        List<Map<String, String>> more = numbered(3, 10);
+        journal.append(more);
+        written.addAll(more);
+        JournalTail tail = tails.running(journalctl.toString(), dir()).orElseThrow();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (tail.ring().newest() < more.size()) { // the ring numbers the entries after the tail started
+            assertTrue(System.nanoTime() < deadline, "the tail read the new entries");
+            Thread.sleep(10);
+        }
+        assertTrue(tail.ring().dropped(1), "the ring dropped entries the paused follower had not read");
+        Files.createFile(armed);
+        f.resume();
+        assertEquals(messages(written, false), f.await(written.size(), WAIT));
+        assertFalse(Files.exists(armed), "the forgetful run happened");
+        assertTrue(f.messages().size() == written.size(), "nothing repeated");
     }
 
     @Test
