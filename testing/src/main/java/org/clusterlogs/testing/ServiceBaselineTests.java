@@ -4,39 +4,28 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * What every JAX-RS service built on service-common serves: {@code /service-info}, health,
- * Prometheus metrics, Swagger UI, problem JSON for 404, 405, 406 and 500, and an OpenAPI
- * document equal to its committed contract. A service's test extends this with
- * {@code @QuarkusTest}, says what it expects, and indexes this jar in tests so that
- * {@link FailingResource} is served.
+ * What every service of the suite serves, whatever its HTTP stack: health, Prometheus metrics,
+ * Swagger UI, problem JSON for an unknown path (404), a wrong method (405) and an unexpected
+ * failure (500, no internals), and an OpenAPI document equal to its committed contract. A
+ * service's test extends this (or {@link JaxRsServiceBaselineTests}) with {@code @QuarkusTest}
+ * and serves a route at {@link TestOnlyFailure#PATH} in tests that fails unexpectedly.
  */
 public abstract class ServiceBaselineTests {
 
-    private final Expected expected;
+    private final String service;
+    private final String getRoute;
 
     /**
-     * @param service      the service name, as in {@code quarkus.application.name} and {@code openapi/<service>.yaml}
-     * @param version      the version {@code /service-info} reports
-     * @param statusPrefix how the status {@code /service-info} reports begins
+     * @param service  the service name, as in {@code quarkus.application.name} and {@code openapi/<service>.yaml}
+     * @param getRoute a path the service answers to GET and to no other method
      */
-    protected ServiceBaselineTests(String service, String version, String statusPrefix) {
-        this.expected = new Expected(service, version, statusPrefix);
-    }
-
-    @Test
-    public void describesThisService() {
-        given().accept("application/json")
-                .when().get("/service-info")
-                .then().statusCode(200)
-                .contentType("application/json")
-                .body("service", equalTo(expected.service()))
-                .body("version", equalTo(expected.version()))
-                .body("status", startsWith(expected.statusPrefix()));
+    protected ServiceBaselineTests(String service, String getRoute) {
+        this.service = service;
+        this.getRoute = getRoute;
     }
 
     @Test
@@ -66,26 +55,23 @@ public abstract class ServiceBaselineTests {
 
     @Test
     public void wrongMethodIsProblemJson() {
-        ProblemJson.assertProblem(given().when().delete("/service-info").then(), 405);
-    }
-
-    @Test
-    public void unacceptableMediaTypeIsProblemJson() {
-        ProblemJson.assertProblem(given().accept("text/csv").when().get("/service-info").then(), 406);
+        ProblemJson.assertProblem(given().when().delete(getRoute).then(), 405)
+                .body("title", equalTo("Method Not Allowed"))
+                .body("instance", equalTo(getRoute));
     }
 
     @Test
     public void unexpectedErrorIsProblemJsonWithoutInternals() {
-        ProblemJson.assertProblem(given().when().get(FailingResource.PATH).then(), 500)
-                .body(not(containsString(FailingResource.SECRET)))
+        ProblemJson.assertProblem(given().when().get(TestOnlyFailure.PATH).then(), 500, "InternalError",
+                        TestOnlyFailure.PATH)
+                .body("title", equalTo("Internal Server Error"))
+                .body(not(containsString(TestOnlyFailure.SECRET)))
+                .body(not(containsString("Exception")))
                 .body(not(containsString("at org.clusterlogs")));
     }
 
     @Test
     public void servedOpenApiEqualsCommittedContract() {
-        OpenApiContract.assertServedEquals(expected.service());
-    }
-
-    private record Expected(String service, String version, String statusPrefix) {
+        OpenApiContract.assertServedEquals(service);
     }
 }

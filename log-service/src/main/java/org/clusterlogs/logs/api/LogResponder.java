@@ -2,6 +2,7 @@ package org.clusterlogs.logs.api;
 
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.clusterlogs.common.problem.Problem;
 import org.clusterlogs.logs.config.LogsConfig;
 import org.clusterlogs.logs.follow.ChangeNotifier;
 import org.clusterlogs.logs.metrics.LogMetrics;
@@ -13,6 +14,7 @@ import org.clusterlogs.logs.read.ReadExecutor;
 import org.clusterlogs.logs.read.ReadParams;
 import org.clusterlogs.logs.read.StreamLimiter;
 import org.clusterlogs.logs.read.format.EntryFormat;
+import org.clusterlogs.logs.source.BadParameterException;
 import org.clusterlogs.logs.source.FieldFilter;
 import org.clusterlogs.logs.source.SourceOpener;
 
@@ -50,15 +52,16 @@ public class LogResponder {
             filter = FieldFilter.parse(rc.queryParam("filter"));
             params = ReadParams.parse(first(rc, "cursor"), first(rc, "skip"), first(rc, "limit"),
                     rc.request().getHeader("Last-Event-ID"));
-        } catch (IllegalArgumentException e) {
+        } catch (BadParameterException e) {
             problems.fail(rc, e);
             return;
         }
         StreamLimiter.Permit permit = limiter.tryAcquire(rc.request().remoteAddress().host());
         if (permit == null) {
             rc.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
-            problems.send(rc.response(), Problem.of(503, "Service Unavailable", "TooManyStreams",
-                    "this node serves as many log streams as it is configured to; try again later"));
+            problems.send(rc.response(), Problem.of(503, "TooManyStreams",
+                    "this node serves as many log streams as it is configured to; try again later",
+                    ProblemResponder.instance(rc)));
             return;
         }
         EntryFormat format = EntryFormat.forAccept(rc.request().getHeader("Accept"));

@@ -5,24 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.clusterlogs.common.problem.Problem;
+import org.clusterlogs.common.problem.ProblemException;
 import org.clusterlogs.logs.metrics.LogMetrics;
-import org.clusterlogs.logs.source.BadCursorException;
-import org.clusterlogs.logs.source.BadPathException;
-import org.clusterlogs.logs.source.LogNotFoundException;
 import org.jboss.logging.Logger;
 
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
-
 /**
- * Turns failures into problem JSON: client mistakes are 4xx with what was wrong, anything
- * else is a 500 whose body says nothing about the inside (the log has the details).
+ * Turns failures into the suite's problem JSON: the project's own exceptions
+ * ({@link ProblemException}) answer with their status, code and detail; anything else is a 500
+ * whose body says nothing about the inside, logged here once with its stack trace.
  */
 @ApplicationScoped
 public class ProblemResponder {
 
     private static final Logger LOG = Logger.getLogger(ProblemResponder.class);
-    static final String CONTENT_TYPE = "application/problem+json";
 
     private final ObjectMapper json;
     private final LogMetrics metrics;
@@ -32,10 +28,12 @@ public class ProblemResponder {
         this.metrics = metrics;
     }
 
+    /** Answers the request with the problem {@code error} stands for. */
     public void fail(RoutingContext rc, Throwable error) {
-        send(rc.response(), toProblem(error));
+        send(rc.response(), toProblem(error, instance(rc)));
     }
 
+    /** Answers with {@code problem}, unless the response has begun (then nothing can be said). */
     public void send(HttpServerResponse response, Problem problem) {
         if (response.headWritten() || response.ended() || response.closed()) {
             return;
@@ -44,37 +42,26 @@ public class ProblemResponder {
         try {
             body = json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
+            LOG.error("writing a problem body failed", e);
             body = "{\"status\":" + problem.status() + "}";
         }
         response.setStatusCode(problem.status())
-                .putHeader("Content-Type", CONTENT_TYPE)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-cache")
                 .end(body);
     }
 
-    Problem toProblem(Throwable error) {
-        if (error instanceof BadCursorException) {
-            return Problem.of(400, "Bad Request", "BadCursor", error.getMessage());
-        }
-        if (error instanceof IllegalArgumentException) {
-            return Problem.of(400, "Bad Request", "BadParameter", error.getMessage());
-        }
-        if (error instanceof BadPathException) {
-            return Problem.of(400, "Bad Request", "BadPath", error.getMessage());
-        }
-        if (error instanceof LogNotFoundException) {
-            return Problem.of(404, "Not Found", "LogNotFound", error.getMessage());
-        }
-        if (error instanceof AccessDeniedException) {
-            return Problem.of(403, "Forbidden", "LogNotReadable",
-                    "the service may not read this log (file permissions on the node)");
-        }
-        if (error instanceof NoSuchFileException) {
-            return Problem.of(404, "Not Found", "LogNotFound", "the log disappeared while it was opened");
+    /** The problem's {@code instance}: the path the client asked for, without the query. */
+    public static String instance(RoutingContext rc) {
+        return rc.request().path();
+    }
+
+    Problem toProblem(Throwable error, String instance) {
+        if (error instanceof ProblemException known) {
+            return known.toProblem(instance);
         }
         metrics.readError();
-        LOG.error("reading a log failed", error);
-        return Problem.of(500, "Internal Server Error", "ReadFailed",
-                "the log could not be read; the service log has the details");
+        LOG.error("Unexpected error on " + instance, error);
+        return Problem.internalError(instance);
     }
 }

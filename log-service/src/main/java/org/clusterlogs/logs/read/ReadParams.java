@@ -1,8 +1,10 @@
 package org.clusterlogs.logs.read;
 
+import org.clusterlogs.logs.source.BadParameterException;
+
 /**
  * Where a read starts and how much it returns: {@code cursor}, {@code skip}, {@code limit} and
- * the {@code Last-Event-ID} header, already checked for syntax.
+ * the {@code Last-Event-ID} header, already checked for syntax ({@link BadParameterException} otherwise).
  *
  * @param cursor      {@code BEG}, {@code END}, a source cursor, or null
  * @param skip        entries to move from the cursor position (negative: back)
@@ -20,7 +22,7 @@ public record ReadParams(String cursor, long skip, long limit, String lastEventI
         long s = parseLong("skip", skip);
         long l = parseLong("limit", limit);
         if (l < 0) {
-            throw new IllegalArgumentException("limit must be 0 (no limit) or positive, got " + l);
+            throw new BadParameterException("limit must be 0 (no limit) or positive, got " + l);
         }
         if (id != null) {
             return new ReadParams(null, 0, 0, id);
@@ -36,7 +38,7 @@ public record ReadParams(String cursor, long skip, long limit, String lastEventI
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer, got '" + v + "'");
+            throw new BadParameterException(name + " must be an integer, got '" + v + "'");
         }
     }
 

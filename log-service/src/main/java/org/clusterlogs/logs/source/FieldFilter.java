@@ -38,14 +38,14 @@ public final class FieldFilter {
         for (String p : params) {
             int colon = p.indexOf(':');
             if (colon <= 0) {
-                throw new IllegalArgumentException(
+                throw new BadParameterException(
                         "filter must be FIELD:value, got '" + p + "'");
             }
             String field = p.substring(0, colon).toUpperCase(Locale.ROOT);
             for (int i = 0; i < field.length(); i++) {
                 char c = field.charAt(i);
                 if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
-                    throw new IllegalArgumentException(
+                    throw new BadParameterException(
                             "filter field may hold only letters, digits and '_', got '" + p + "'");
                 }
             }

@@ -6,12 +6,14 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.clusterlogs.logs.testsupport.LogRoots;
 import org.clusterlogs.logs.testsupport.Sandboxes;
+import org.clusterlogs.testing.ProblemJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -115,8 +117,8 @@ class TaskFileRangeTest {
     @CsvSource({"cursor=abc,BadCursor", "cursor=-1,BadCursor", "skip=x,BadParameter", "limit=-3,BadParameter",
         "limit=1.5,BadParameter", "filter=nocolon,BadParameter"})
     void badParametersAre400WithProblemJson(String query, String code) {
-        given().get(sandbox.route("stdout") + "?" + query).then().statusCode(400)
-                .contentType("application/problem+json").body("code", equalTo(code)).body("status", equalTo(400));
+        ProblemJson.assertProblem(given().get(sandbox.route("stdout") + "?" + query).then(), 400, code,
+                sandbox.route("stdout")).body("title", equalTo("Bad Request")).body("detail", containsString(query.substring(0, query.indexOf('='))));
     }
 
     @Test

@@ -2,9 +2,11 @@ package org.clusterlogs.logs.source.root;
 
 import org.clusterlogs.logs.source.BadPathException;
 import org.clusterlogs.logs.source.LogNotFoundException;
+import org.clusterlogs.logs.source.LogNotReadableException;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -67,8 +69,13 @@ public final class LogRoot {
      * @throws LogNotFoundException  when nothing is there
      * @throws PathRefusedException  when a link on the way leaves the root
      * @throws BadPathException      when it is not a regular file
+     * @throws LogNotReadableException when file permissions keep the service out
      */
     public OpenedFile openFile(Path relative) throws IOException {
+        return readable(() -> open(relative));
+    }
+
+    private OpenedFile open(Path relative) throws IOException {
         try (Walk walk = walk(relative)) {
             BasicFileAttributes before = walk.attributes();
             if (!before.isRegularFile()) {
@@ -107,6 +114,10 @@ public final class LogRoot {
      * @throws BadPathException     when it is not a directory
      */
     public Listing list(Path relative) throws IOException {
+        return readable(() -> listing(relative));
+    }
+
+    private Listing listing(Path relative) throws IOException {
         try (Walk walk = walk(relative)) {
             SecureDirectoryStream<Path> dir;
             if (walk.lastName() == null) {
@@ -134,9 +145,24 @@ public final class LogRoot {
      * and what is there.
      */
     public Resolved resolve(Path relative) throws IOException {
-        try (Walk walk = walk(relative)) {
-            return new Resolved(walk.realRelative(), walk.attributes());
+        return readable(() -> {
+            try (Walk walk = walk(relative)) {
+                return new Resolved(walk.realRelative(), walk.attributes());
+            }
+        });
+    }
+
+    /** A file or directory on the way the service may not read is the client's answer (403), not a failure. */
+    private static <T> T readable(IoCall<T> call) throws IOException {
+        try {
+            return call.run();
+        } catch (AccessDeniedException e) {
+            throw new LogNotReadableException();
         }
+    }
+
+    private interface IoCall<T> {
+        T run() throws IOException;
     }
 
     /** The absolute path of a real relative path, for watches and messages only, never to open. */
