@@ -40,7 +40,8 @@ public class MesosFilesRoutes {
     private static final String PATH_DOC = "The agent's sandbox path, `<work dir>/slaves/<agent>/frameworks/<fw>/executors/"
             + "<ex>/runs/<container>[/...]` (work dir `logs.mesos-work-dir`), or the virtual "
             + "`/frameworks/<fw>/executors/<ex>/runs/<container>[/...]`. `..`, `.`, control characters, "
-            + "paths outside the work dir's sandboxes and links that leave the sandbox root: 400.";
+            + "paths outside the work dir's sandboxes and links that leave the sandbox root: 400; "
+            + "another agent's sandbox or a missing file: 404.";
 
     private final SandboxLocator sandboxes;
     private final ProblemResponder problems;
@@ -102,7 +103,7 @@ public class MesosFilesRoutes {
     }
 
     @Route(path = "/files/download", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
-    @Operation(summary = "Download a sandbox file (Mesos files/download)", description = RouteDocs.DOWNLOAD)
+    @Operation(summary = "Download a sandbox file (Mesos files/download)", description = RouteDocs.FILES_DOWNLOAD)
     @Parameter(name = "path", in = ParameterIn.QUERY, required = true, description = PATH_DOC,
             schema = @Schema(type = SchemaType.STRING))
     void download(RoutingContext rc) {

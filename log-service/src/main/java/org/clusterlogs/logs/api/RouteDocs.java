@@ -57,6 +57,10 @@ final class RouteDocs {
             back the bytes (Mesos sent the raw bytes inside the JSON string, invalid JSON for \
             non-UTF-8 files). Offsets or lengths that are not integers of -1 or more: 400.""";
 
+    static final String FILES_DOWNLOAD = """
+            Mesos agent `files/download`: the file's bytes unchanged, as an attachment named after \
+            the file (sent zero-copy). Errors are problem JSON with their status.""";
+
     static final String FILES_BROWSE = """
             Mesos agent `files/browse`: the directory's entries (gid, mode, mtime, nlink, path, \
             size, uid), each `path` being the requested path joined with the entry's name. Links \
