@@ -157,6 +157,9 @@ public class MesosFilesRoutes {
                 response.write(Latin1Json.append(chunk.array(), 0, n, Buffer.buffer(n + n / 2 + 16)));
                 FileSender.awaitDrain(response);
             }
+            if (response.closed()) {
+                return; // the client has gone: nothing more to write
+            }
             response.end("\",\"offset\":" + offset + "}");
             metrics.served(0, done);
         } catch (IOException e) {
