@@ -27,6 +27,10 @@ public class LogRoutesOpenApiFilter implements OASFilter {
         }
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             Operation get = path.getValue().getGET();
+            if (get != null && path.getKey().startsWith("/files/")) {
+                mesosFiles(path.getKey(), get);
+                continue;
+            }
             if (get == null || !path.getKey().startsWith("/system/v1/logs/v2/")) {
                 continue;
             }
@@ -51,6 +55,22 @@ public class LogRoutesOpenApiFilter implements OASFilter {
                 get.getParameters().forEach(LogRoutesOpenApiFilter::describePathParameter);
             }
         }
+    }
+
+    /** The Mesos files API routes: their own answers, the shared problem answers. */
+    private static void mesosFiles(String path, Operation get) {
+        get.removeExtension("x-quarkus-openapi-method-ref");
+        APIResponses responses = OASFactory.createAPIResponses();
+        if (path.equals("/files/read")) {
+            responses.addAPIResponse("200", ref("filesRead"));
+        } else if (path.equals("/files/browse")) {
+            responses.addAPIResponse("200", ref("browse"));
+        } else {
+            responses.addAPIResponse("200", ref("download"));
+        }
+        responses.addAPIResponse("400", ref("badRequest"));
+        responses.addAPIResponse("404", ref("notFound"));
+        get.setResponses(responses);
     }
 
     private static org.eclipse.microprofile.openapi.models.responses.APIResponse ref(String name) {

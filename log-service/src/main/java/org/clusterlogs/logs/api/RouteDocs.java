@@ -47,6 +47,25 @@ final class RouteDocs {
             The sandbox directory, one object per entry with the keys of Mesos `files/browse` \
             (gid, mode, mtime, nlink, path, size, uid). Links are listed, not followed.""";
 
+    static final String FILES_READ = """
+            Mesos agent `files/read`: `{"data": "...", "offset": n}` with the bytes from `offset`, \
+            `offset` being the one asked for. No offset or `-1` answers the file's size as `offset` \
+            with empty data; a read at or past the end answers empty data at that offset; `length` \
+            is capped at `logs.files-read-max-length` (1 MiB). `data` carries one character per byte \
+            (ISO-8859-1: byte 0xNN is the character U+00NN), so `offset += len(data)` pages through the \
+            file without losing or repeating a byte, whatever it holds; its ISO-8859-1 encoding gives \
+            back the bytes (Mesos sent the raw bytes inside the JSON string, invalid JSON for \
+            non-UTF-8 files). Offsets or lengths that are not integers of -1 or more: 400.""";
+
+    static final String FILES_DOWNLOAD = """
+            Mesos agent `files/download`: the file's bytes unchanged, as an attachment named after \
+            the file (sent zero-copy). Errors are problem JSON with their status.""";
+
+    static final String FILES_BROWSE = """
+            Mesos agent `files/browse`: the directory's entries (gid, mode, mtime, nlink, path, \
+            size, uid), each `path` being the requested path joined with the entry's name. Links \
+            are listed, not followed.""";
+
     static final String COMPONENT = """
             Entries of this node's journal (read with journalctl) or, when `{name}.log` exists in the \
             components directory, the lines of that file. For the journal a unit matches `UNIT` or \

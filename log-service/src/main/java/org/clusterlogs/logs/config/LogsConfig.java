@@ -22,6 +22,17 @@ public interface LogsConfig {
     @WithDefault("/var/lib/mesos/slave/slaves")
     Path sandboxRoot();
 
+    /**
+     * The Mesos agent's work directory as Mesos files API clients write it
+     * ({@code <work dir>/slaves/<agent>/frameworks/...}); mapped onto {@link #sandboxRoot()}.
+     */
+    @WithDefault("/var/lib/mesos/slave")
+    Path mesosWorkDir();
+
+    /** The most bytes one Mesos {@code files/read} answers; a longer {@code length} is capped. */
+    @WithDefault("1048576")
+    long filesReadMaxLength();
+
     /** Kubernetes pod log root: {@code <root>/<namespace>_<pod>_<uid>/<container>/<n>.log}. */
     @WithDefault("/var/log/pods")
     Path podsRoot();

@@ -128,7 +128,11 @@ public class FileSender {
         }
     }
 
-    private static void awaitDrain(HttpServerResponse response) {
+    /**
+     * Blocks (a worker thread) until the response's write queue has room again or the client
+     * has gone: what bounds the memory of a response written in chunks.
+     */
+    public static void awaitDrain(HttpServerResponse response) {
         if (!response.writeQueueFull()) {
             return;
         }

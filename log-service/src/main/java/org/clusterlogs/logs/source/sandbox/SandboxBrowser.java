@@ -20,21 +20,33 @@ public final class SandboxBrowser {
     private SandboxBrowser() {
     }
 
+    /** The entries of {@code dir}, each {@code path} the entry's real path on this node. */
     public static List<SandboxEntry> list(RootedPath dir) throws IOException {
+        return list(dir, null);
+    }
+
+    /**
+     * The entries of {@code dir}, each {@code path} being {@code shownAs/<name>} (as Mesos
+     * answers: the requested path joined with the name), or the real path when {@code shownAs}
+     * is null.
+     */
+    public static List<SandboxEntry> list(RootedPath dir, String shownAs) throws IOException {
         Listing listing = dir.list();
         Path where = dir.root().absolute(listing.realRelative());
         List<SandboxEntry> entries = new ArrayList<>();
         for (Listing.Item item : listing.items()) {
-            entries.add(describe(where.resolve(item.name()), item.attributes()));
+            Path real = where.resolve(item.name());
+            String shown = shownAs == null ? real.toString() : shownAs + "/" + item.name();
+            entries.add(describe(real, shown, item.attributes()));
         }
         entries.sort(Comparator.comparing(SandboxEntry::path));
         return entries;
     }
 
-    private static SandboxEntry describe(Path p, PosixFileAttributes a) throws IOException {
+    private static SandboxEntry describe(Path real, String shown, PosixFileAttributes a) throws IOException {
         char type = a.isDirectory() ? 'd' : a.isSymbolicLink() ? 'l' : '-';
         return new SandboxEntry(a.group().getName(), type + PosixFilePermissions.toString(a.permissions()),
-                a.lastModifiedTime().toMillis() / 1000, linkCount(p), p.toString(), a.size(), a.owner().getName());
+                a.lastModifiedTime().toMillis() / 1000, linkCount(real), shown, a.size(), a.owner().getName());
     }
 
     /**

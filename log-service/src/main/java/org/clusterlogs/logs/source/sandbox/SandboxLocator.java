@@ -33,6 +33,14 @@ public class SandboxLocator {
         return new RootedPath(roots.sandbox(), agentPrefix().resolve(String.join("/", id.segments())));
     }
 
+    /**
+     * A path under the agent's directory (the one holding {@code frameworks/}), as a Mesos files
+     * API path names it; its segments must already be checked. Opened only through the sandbox root.
+     */
+    public RootedPath underAgent(String relative) {
+        return new RootedPath(roots.sandbox(), agentPrefix().resolve(relative));
+    }
+
     /** A file directly in a task's sandbox (opened only through the sandbox root). */
     public RootedPath file(SandboxId id, String file) {
         return sandbox(id).child(SafePaths.segment(file, "file"));
