@@ -4,6 +4,7 @@ import io.quarkus.vertx.web.Route;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import org.clusterlogs.logs.source.BadParameterException;
 import org.clusterlogs.logs.config.LogsConfig;
 import org.clusterlogs.logs.metrics.LogMetrics;
 import org.clusterlogs.logs.read.FileSender;
@@ -131,7 +132,7 @@ public class MesosFilesRoutes {
     private static String single(RoutingContext rc, String name) {
         List<String> values = rc.queryParam(name);
         if (values.size() > 1) {
-            throw new IllegalArgumentException("the query parameter " + name + " is given more than once");
+            throw new BadParameterException("the query parameter " + name + " is given more than once");
         }
         return values.isEmpty() ? null : values.get(0);
     }

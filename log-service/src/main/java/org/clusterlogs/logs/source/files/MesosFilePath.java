@@ -1,5 +1,6 @@
 package org.clusterlogs.logs.source.files;
 
+import org.clusterlogs.logs.source.BadParameterException;
 import org.clusterlogs.logs.source.BadPathException;
 import org.clusterlogs.logs.source.LogNotFoundException;
 import org.clusterlogs.logs.source.SafePaths;
@@ -36,13 +37,13 @@ public record MesosFilePath(String shown, List<String> underAgent) {
      * @param path    as the client sent it (query parameter, already percent-decoded)
      * @param workDir the Mesos agent's work directory as clients know it
      * @param nodeId  this node's agent id: another agent's sandboxes are not here
-     * @throws IllegalArgumentException when the path is missing
+     * @throws BadParameterException    when the path is missing
      * @throws BadPathException         when it is malformed or outside the work directory's sandboxes
      * @throws LogNotFoundException     when it names another agent's sandbox
      */
     public static MesosFilePath parse(String path, Path workDir, String nodeId) {
         if (path == null || path.isEmpty()) {
-            throw new IllegalArgumentException("the query parameter path is required");
+            throw new BadParameterException("the query parameter path is required");
         }
         if (!path.startsWith("/")) {
             throw new BadPathException("path must be absolute: under " + workDir + "/slaves/ or /frameworks/");

@@ -1,5 +1,7 @@
 package org.clusterlogs.logs.source.files;
 
+import org.clusterlogs.logs.source.BadParameterException;
+
 /**
  * The {@code offset} and {@code length} of a Mesos {@code files/read}, checked. Mesos' rules:
  * no offset or {@code -1} asks for the file's size only; no length or {@code -1} reads to the
@@ -22,7 +24,7 @@ public record ReadWindow(long offset, long length) {
      * @param offset as sent, or null when absent
      * @param length as sent, or null when absent
      * @param cap    the most bytes one read answers
-     * @throws IllegalArgumentException for anything but an integer >= -1 (a 400)
+     * @throws BadParameterException for anything but an integer >= -1 (a 400)
      */
     public static ReadWindow parse(String offset, String length, long cap) {
         long o = offset == null ? -1 : number(offset, "offset");
@@ -45,10 +47,10 @@ public record ReadWindow(long offset, long length) {
         try {
             n = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer (-1 or more): " + printable(value));
+            throw new BadParameterException(name + " must be an integer (-1 or more): " + printable(value));
         }
         if (n < -1) {
-            throw new IllegalArgumentException(name + " must be -1 or more: " + n);
+            throw new BadParameterException(name + " must be -1 or more: " + n);
         }
         return n;
     }

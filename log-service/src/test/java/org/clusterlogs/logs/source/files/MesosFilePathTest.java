@@ -1,5 +1,6 @@
 package org.clusterlogs.logs.source.files;
 
+import org.clusterlogs.logs.source.BadParameterException;
 import org.clusterlogs.logs.source.BadPathException;
 import org.clusterlogs.logs.source.LogNotFoundException;
 import org.junit.jupiter.api.Test;
@@ -83,8 +84,8 @@ class MesosFilePathTest {
 
     @Test
     void aMissingPathIsABadParameter() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(null));
+        BadParameterException e = assertThrows(BadParameterException.class, () -> parse(null));
         assertEquals("the query parameter path is required", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> parse(""));
+        assertThrows(BadParameterException.class, () -> parse(""));
     }
 }

@@ -1,5 +1,6 @@
 package org.clusterlogs.logs.source.files;
 
+import org.clusterlogs.logs.source.BadParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,8 +40,8 @@ class ReadWindowTest {
     @ParameterizedTest
     @ValueSource(strings = {"-2", "abc", "", "1e3", "0x10", "1.5", "99999999999999999999", " 1", "-9223372036854775808"})
     void anythingButAnIntegerOfMinusOneOrMoreIsRefused(String bad) {
-        assertThrows(IllegalArgumentException.class, () -> ReadWindow.parse(bad, null, 100));
-        assertThrows(IllegalArgumentException.class, () -> ReadWindow.parse("0", bad, 100));
+        assertThrows(BadParameterException.class, () -> ReadWindow.parse(bad, null, 100));
+        assertThrows(BadParameterException.class, () -> ReadWindow.parse("0", bad, 100));
     }
 
     @Test
