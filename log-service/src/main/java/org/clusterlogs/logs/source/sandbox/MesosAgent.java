@@ -68,9 +68,9 @@ public class MesosAgent {
         return now.id;
     }
 
-    /** The agent id if one is known, without failing. */
-    public Optional<String> known() {
-        return configured.isPresent() ? configured : Optional.ofNullable(current().id);
+    /** {@code logs.mesos-agent-id}, without looking at the link. */
+    public Optional<String> configured() {
+        return configured;
     }
 
     /** Where the id comes from, for the start-up log line. */

@@ -66,12 +66,12 @@ public class SandboxLocator {
 
     /**
      * The fields every line of this sandbox carries (the reference's SSE fields). AGENT_ID is the
-     * agent id when known; under an agent directory without one, the directory's name (Mesos
-     * names it after the agent id).
+     * agent id; under an agent directory, {@code logs.mesos-agent-id} or else the directory's
+     * name (Mesos names it after the agent id), the link not being needed there.
      */
     public SortedMap<String, String> fields(SandboxId id, String file) {
         SortedMap<String, String> fields = new TreeMap<>();
-        fields.put("AGENT_ID", agent.known().orElseGet(this::rootName));
+        fields.put("AGENT_ID", isAgentDirectory() ? agent.configured().orElseGet(this::rootName) : agent.id());
         fields.put("FRAMEWORK_ID", id.framework());
         fields.put("EXECUTOR_ID", id.executor());
         fields.put("CONTAINER_ID", id.container());

@@ -51,7 +51,7 @@ class MesosAgentTest {
     void configuredIdWinsWithoutAnyLink() {
         MesosAgent agent = new MesosAgent(Optional.of("agent-S7"), link, RECHECK, nanos::get);
         assertEquals("agent-S7", agent.id());
-        assertEquals(Optional.of("agent-S7"), agent.known());
+        assertEquals(Optional.of("agent-S7"), agent.configured());
     }
 
     @Test
@@ -76,7 +76,6 @@ class MesosAgentTest {
     void noAgentUntilTheLinkAppears() throws IOException {
         MesosAgent agent = fromLink();
         assertThrows(NoMesosAgentException.class, agent::id);
-        assertEquals(Optional.empty(), agent.known());
         pointTo("late-S0");
         assertThrows(NoMesosAgentException.class, agent::id, "a failed read is remembered for the interval");
         later(RECHECK);
