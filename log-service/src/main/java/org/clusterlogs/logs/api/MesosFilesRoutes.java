@@ -125,7 +125,7 @@ public class MesosFilesRoutes {
     }
 
     private MesosFilePath path(RoutingContext rc) {
-        return MesosFilePath.parse(single(rc, "path"), config.mesosWorkDir(), config.nodeId());
+        return MesosFilePath.parse(single(rc, "path"), config.mesosWorkDir(), sandboxes.agentId());
     }
 
     /** A query parameter given at most once (null when absent). */

@@ -11,16 +11,27 @@ import java.util.Optional;
 @ConfigMapping(prefix = "logs")
 public interface LogsConfig {
 
-    /** This node's id (the Mesos agent id); sent as AGENT_ID with task log lines. */
+    /** This node's name (in Kubernetes, the node name). Not the Mesos agent id. */
     @WithDefault("local-node")
     String nodeId();
 
     /**
-     * Mesos sandbox root: an agent's directory ({@code <root>/frameworks/<fw>/executors/<ex>/runs/<container>/...})
-     * or the {@code slaves/} directory above the agents.
+     * Mesos sandbox root: an agent's directory {@code <work_dir>/slaves/<agent id>} (the one
+     * holding {@code frameworks/}), or {@code <work_dir>/slaves}, where the agent id picks the agent.
      */
     @WithDefault("/var/lib/mesos/slave/slaves")
     Path sandboxRoot();
+
+    /**
+     * The Mesos agent id, when it is not to be read from the agent's
+     * {@code <work_dir>/meta/slaves/latest} link (the work dir being the sandbox root's parent).
+     * Sent as AGENT_ID with task log lines.
+     */
+    Optional<String> mesosAgentId();
+
+    /** How old a read of the {@code meta/slaves/latest} link may be before a lookup reads it again. */
+    @WithDefault("5s")
+    Duration mesosAgentRecheck();
 
     /**
      * The Mesos agent's work directory as Mesos files API clients write it

@@ -49,7 +49,7 @@ class MesosFilesApiTest {
     @BeforeEach
     void fixture() {
         sandbox = Sandboxes.create();
-        agentPath = WORK + "/slaves/" + LogRoots.NODE_ID + "/frameworks/" + sandbox.framework() + "/executors/"
+        agentPath = WORK + "/slaves/" + LogRoots.AGENT_ID + "/frameworks/" + sandbox.framework() + "/executors/"
                 + sandbox.executor() + "/runs/" + sandbox.container();
     }
 
@@ -157,7 +157,7 @@ class MesosFilesApiTest {
     @Test
     void theVirtualFrameworksPathReadsTheSameFile() throws IOException {
         sandbox.write("stderr", "from stderr\n");
-        String virtual = agentPath.substring((WORK + "/slaves/" + LogRoots.NODE_ID).length()) + "/stderr";
+        String virtual = agentPath.substring((WORK + "/slaves/" + LogRoots.AGENT_ID).length()) + "/stderr";
         assertEquals("from stderr\n", read(virtual, "&offset=0").get("data").asText());
     }
 
@@ -183,7 +183,7 @@ class MesosFilesApiTest {
         for (String route : new String[]{"read", "browse", "download"}) {
             given().urlEncodingEnabled(false).get("/files/" + route + "?path=" + q(agentPath + "/nothing"))
                     .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("LogNotFound"));
-            String otherAgent = agentPath.replace(LogRoots.NODE_ID, "another-agent");
+            String otherAgent = agentPath.replace(LogRoots.AGENT_ID, "another-agent");
             sandbox.write("stdout", "x\n");
             given().urlEncodingEnabled(false).get("/files/" + route + "?path=" + q(otherAgent + "/stdout"))
                     .then().statusCode(404).contentType("application/problem+json");
@@ -238,7 +238,7 @@ class MesosFilesApiTest {
     @Test
     void theLegacyScriptsReadAnswersAsMesosDid() throws IOException {
         sandbox.write("stdout", "started nginx\n");
-        String query = "path=/var/lib/mesos/slave/slaves/" + LogRoots.NODE_ID + "/frameworks/" + sandbox.framework()
+        String query = "path=/var/lib/mesos/slave/slaves/" + LogRoots.AGENT_ID + "/frameworks/" + sandbox.framework()
                 + "/executors/" + sandbox.executor() + "/runs/" + sandbox.container() + "/stdout&offset=0&length=50000";
         Response r = given().urlEncodingEnabled(false).get("/files/read?" + query);
         assertEquals(200, r.statusCode(), r.asString());

@@ -67,7 +67,7 @@ class TaskFileFollowTest {
             assertEquals("no", sse.response().headers().firstValue("X-Accel-Buffering").orElse(""));
             List<SseClient.Block> events = sse.events(5, WAIT);
             assertEquals(List.of("3", "7", "13", "18", "23"), events.stream().map(SseClient.Block::id).toList());
-            String fields = "\"AGENT_ID\":\"" + LogRoots.NODE_ID + "\",\"CONTAINER_ID\":\"c1\",\"EXECUTOR_ID\":\"ex1\","
+            String fields = "\"AGENT_ID\":\"" + LogRoots.AGENT_ID + "\",\"CONTAINER_ID\":\"c1\",\"EXECUTOR_ID\":\"ex1\","
                     + "\"FILE\":\"stdout\",\"FRAMEWORK_ID\":\"" + sandbox.framework() + "\"";
             assertEquals("id: 3\ndata: {\"fields\":{" + fields + ",\"MESSAGE\":\"one\"},\"cursor\":\"3\"}\n\n",
                     events.get(0).raw());

@@ -93,7 +93,7 @@ class TaskFileRangeTest {
     void ndjsonHasTheSameObjectsAsSse() {
         String body = given().accept("application/json").when().get(sandbox.route("stdout") + "?cursor=7&limit=2")
                 .then().statusCode(200).contentType("application/json").extract().asString();
-        String fields = "\"AGENT_ID\":\"" + LogRoots.NODE_ID + "\",\"CONTAINER_ID\":\"c1\",\"EXECUTOR_ID\":\"ex1\","
+        String fields = "\"AGENT_ID\":\"" + LogRoots.AGENT_ID + "\",\"CONTAINER_ID\":\"c1\",\"EXECUTOR_ID\":\"ex1\","
                 + "\"FILE\":\"stdout\",\"FRAMEWORK_ID\":\"" + sandbox.framework() + "\"";
         assertEquals("{\"fields\":{" + fields + ",\"MESSAGE\":\"three\"},\"cursor\":\"13\"}\n"
                 + "{\"fields\":{" + fields + ",\"MESSAGE\":\"four\"},\"cursor\":\"18\"}\n", body);

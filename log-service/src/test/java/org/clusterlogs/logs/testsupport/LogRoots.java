@@ -14,19 +14,27 @@ import java.util.stream.Stream;
  * Fresh log roots for the service under test: a temporary sandbox root, pods root, components
  * directory and journal directory. Every test writes under its own ids, so tests share one
  * running service.
+ *
+ * <p>The sandbox root is laid out as a Mesos work dir: {@code mesos/slaves/<agent id>/frameworks}
+ * with {@code mesos/meta/slaves/latest -> <absolute>/mesos/meta/slaves/<agent id>}, and the
+ * agent id differs from the node id, as on a real agent.
  */
 public class LogRoots implements QuarkusTestResourceLifecycleManager {
 
-    public static final String NODE_ID = "test-agent-1";
+    public static final String NODE_ID = "test-node-1";
+    public static final String AGENT_ID = "0c1f7a2e-5b9d-4e61-8a3c-2d4b6e8f0a11-S3";
     private static Path base;
 
     @Override
     public Map<String, String> start() {
         try {
             base = Files.createTempDirectory("log-roots-");
-            for (String d : new String[]{"sandbox", "pods", "components", "journal", "outside"}) {
+            for (String d : new String[]{"pods", "components", "journal", "outside"}) {
                 Files.createDirectories(base.resolve(d));
             }
+            Files.createDirectories(agentSandboxes(AGENT_ID));
+            Path agentMeta = Files.createDirectories(metaSlaves().resolve(AGENT_ID));
+            Files.createSymbolicLink(metaSlaves().resolve("latest"), agentMeta);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -37,7 +45,8 @@ public class LogRoots implements QuarkusTestResourceLifecycleManager {
                 "logs.components-dir", components().toString(),
                 "logs.journal-dir", journal().toString(),
                 "logs.ping-interval", "1s",
-                "logs.follow-recheck", "1h");
+                "logs.follow-recheck", "1h",
+                "logs.mesos-agent-recheck", "0s");
     }
 
     @Override
@@ -49,8 +58,19 @@ public class LogRoots implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The configured sandbox root: a Mesos work dir's {@code slaves/}. */
     public static Path sandbox() {
-        return base.resolve("sandbox");
+        return base.resolve("mesos").resolve("slaves");
+    }
+
+    /** The agent directory (holding {@code frameworks/}) of an agent id. */
+    public static Path agentSandboxes(String agentId) {
+        return sandbox().resolve(agentId);
+    }
+
+    /** The Mesos work dir's {@code meta/slaves}, where {@code latest} names the agent. */
+    public static Path metaSlaves() {
+        return base.resolve("mesos").resolve("meta").resolve("slaves");
     }
 
     public static Path pods() {

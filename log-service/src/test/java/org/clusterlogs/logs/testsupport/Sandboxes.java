@@ -10,9 +10,15 @@ import java.util.UUID;
 /** Makes a fresh task sandbox in the test roots and answers its route. */
 public record Sandboxes(String framework, String executor, String container, Path dir) {
 
+    /** A sandbox of the agent the test service finds through its {@code latest} link. */
     public static Sandboxes create() {
+        return create(LogRoots.AGENT_ID);
+    }
+
+    /** A sandbox under the directory of agent {@code agentId}. */
+    public static Sandboxes create(String agentId) {
         String fw = "fw-" + UUID.randomUUID();
-        Path dir = LogRoots.sandbox().resolve("frameworks").resolve(fw).resolve("executors").resolve("ex1")
+        Path dir = LogRoots.agentSandboxes(agentId).resolve("frameworks").resolve(fw).resolve("executors").resolve("ex1")
                 .resolve("runs").resolve("c1");
         try {
             Files.createDirectories(dir);

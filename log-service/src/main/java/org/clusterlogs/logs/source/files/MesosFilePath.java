@@ -36,12 +36,12 @@ public record MesosFilePath(String shown, List<String> underAgent) {
      *
      * @param path    as the client sent it (query parameter, already percent-decoded)
      * @param workDir the Mesos agent's work directory as clients know it
-     * @param nodeId  this node's agent id: another agent's sandboxes are not here
+     * @param agentId this node's Mesos agent id: another agent's sandboxes are not here
      * @throws BadParameterException    when the path is missing
      * @throws BadPathException         when it is malformed or outside the work directory's sandboxes
      * @throws LogNotFoundException     when it names another agent's sandbox
      */
-    public static MesosFilePath parse(String path, Path workDir, String nodeId) {
+    public static MesosFilePath parse(String path, Path workDir, String agentId) {
         if (path == null || path.isEmpty()) {
             throw new BadParameterException("the query parameter path is required");
         }
@@ -54,8 +54,8 @@ public record MesosFilePath(String shown, List<String> underAgent) {
         if (startsWith(segments, work) && segments.size() > work.size() + 1
                 && segments.get(work.size()).equals("slaves")) {
             String agent = segments.get(work.size() + 1);
-            if (!agent.equals(nodeId)) {
-                throw new LogNotFoundException("agent " + agent + " is not this node (" + nodeId + ")");
+            if (!agent.equals(agentId)) {
+                throw new LogNotFoundException("agent " + agent + " is not this node's (" + agentId + ")");
             }
             underAgent = segments.subList(work.size() + 2, segments.size());
         } else if (!segments.isEmpty() && segments.get(0).equals("frameworks")) {

@@ -28,6 +28,7 @@ public class ConfiguredRoots {
     private final LogRoot sandbox;
     private final LogRoot pods;
     private final LogRoot components;
+    private final LogRoot mesosMetaSlaves;
     private final Path journalDir;
     private final Map<String, Path> configured = new LinkedHashMap<>();
 
@@ -35,6 +36,7 @@ public class ConfiguredRoots {
         this.sandbox = new LogRoot(config.sandboxRoot(), metrics::pathRefused);
         this.pods = new LogRoot(config.podsRoot(), metrics::pathRefused);
         this.components = new LogRoot(config.componentsDir(), metrics::pathRefused);
+        this.mesosMetaSlaves = new LogRoot(metaSlavesBeside(config.sandboxRoot()), metrics::pathRefused);
         this.journalDir = config.journalDir().orElseGet(ConfiguredRoots::defaultJournal);
         configured.put("task sandboxes (logs.sandbox-root)", config.sandboxRoot());
         configured.put("pod logs (logs.pods-root)", config.podsRoot());
@@ -73,6 +75,20 @@ public class ConfiguredRoots {
     /** kubelet's pod log directory. */
     public LogRoot pods() {
         return pods;
+    }
+
+    /**
+     * The Mesos agent's {@code <work_dir>/meta/slaves}, where the {@code latest} link names the
+     * agent id: beside the sandbox root when that is {@code <work_dir>/slaves}.
+     */
+    public LogRoot mesosMetaSlaves() {
+        return mesosMetaSlaves;
+    }
+
+    static Path metaSlavesBeside(Path sandboxRoot) {
+        Path root = sandboxRoot.toAbsolutePath().normalize();
+        Path workDir = root.getParent() == null ? root : root.getParent();
+        return workDir.resolve("meta").resolve("slaves");
     }
 
     /** Component log files. */

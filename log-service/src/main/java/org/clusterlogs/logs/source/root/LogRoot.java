@@ -161,6 +161,49 @@ public final class LogRoot {
         }
     }
 
+    /**
+     * The target of the symbolic link at {@code relative}, as text: the directories on the way
+     * are walked as for any open, the link itself is not followed. What the target names is the
+     * caller's to check; it is never opened by this call.
+     *
+     * @throws LogNotFoundException when nothing is there
+     * @throws PathRefusedException when a link on the way leaves the root
+     * @throws BadPathException     when it is not a symbolic link
+     */
+    public Path readLink(Path relative) throws IOException {
+        Path name = relative.getFileName();
+        if (name == null || relative.normalize().getFileName() == null
+                || name.toString().equals("..") || name.toString().equals(".")) {
+            throw new BadPathException("not a link name: " + relative);
+        }
+        Path parent = relative.getParent();
+        try (Walk walk = parent == null ? new Walk(openRoot()) : walk(parent)) {
+            SecureDirectoryStream<Path> dir;
+            if (walk.lastName() == null) {
+                dir = walk.parent();
+            } else {
+                if (!walk.attributes().isDirectory()) {
+                    throw new LogNotFoundException("no such link: " + relative);
+                }
+                dir = walk.openChild();
+            }
+            PosixFileAttributes a = attributes(dir, name);
+            if (a == null) {
+                throw new LogNotFoundException("no such link: " + relative);
+            }
+            if (!a.isSymbolicLink()) {
+                throw new BadPathException("not a symbolic link: " + relative);
+            }
+            try {
+                return Files.readSymbolicLink(real().resolve(walk.realRelative()).resolve(name));
+            } catch (NoSuchFileException e) {
+                throw new LogNotFoundException("no such link: " + relative);
+            } catch (NotLinkException e) {
+                throw new BadPathException("not a symbolic link: " + relative);
+            }
+        }
+    }
+
     private interface IoCall<T> {
         T run() throws IOException;
     }

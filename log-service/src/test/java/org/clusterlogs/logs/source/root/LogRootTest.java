@@ -159,4 +159,31 @@ class LogRootTest {
         assertTrue(opened > 0 && refused > 0, "opened " + opened + ", refused " + refused);
         assertFalse(refusals.get() == 0);
     }
+
+    @Test
+    void readLinkGivesTheTargetWithoutFollowingIt() throws IOException {
+        Files.createSymbolicLink(rootDir.resolve("runs/latest"), Path.of("c-1"));
+        Files.createSymbolicLink(rootDir.resolve("runs/away"), secret);
+        assertEquals(Path.of("c-1"), root.readLink(Path.of("runs/latest")));
+        assertEquals(secret, root.readLink(Path.of("runs/away")), "the target is only text");
+        assertEquals(0, refusals.get());
+    }
+
+    @Test
+    void readLinkOfANonLinkOrNothing() {
+        assertThrows(BadPathException.class, () -> root.readLink(Path.of("runs/c-1/stdout")));
+        assertThrows(LogNotFoundException.class, () -> root.readLink(Path.of("runs/none")));
+        assertThrows(LogNotFoundException.class, () -> root.readLink(Path.of("none/latest")));
+        assertThrows(BadPathException.class, () -> root.readLink(Path.of("runs/..")));
+    }
+
+    @Test
+    void readLinkWalksItsDirectoriesThroughTheRoot() throws IOException {
+        Path outsideDir = secret.getParent();
+        Files.createSymbolicLink(outsideDir.resolve("latest"), Path.of("secret"));
+        Files.createSymbolicLink(rootDir.resolve("out"), outsideDir);
+        assertThrows(PathRefusedException.class, () -> root.readLink(Path.of("out/latest")));
+        assertThrows(PathRefusedException.class, () -> root.readLink(Path.of("../outside/latest")));
+        assertEquals(2, refusals.get());
+    }
 }

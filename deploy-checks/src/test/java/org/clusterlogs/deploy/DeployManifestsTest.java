@@ -1,4 +1,4 @@
-package org.clusterlogs.discovery.deploy;
+package org.clusterlogs.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,7 +1,6 @@
-package org.clusterlogs.discovery.deploy;
+package org.clusterlogs.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +17,7 @@ final class ManifestRules {
     static final String NAME_LABEL = "app.kubernetes.io/name";
     static final String PART_OF_LABEL = "app.kubernetes.io/part-of";
 
-    /** log-service: environment variable (its config key) → host directory mounted read-only at the same path. */
-    static final Map<String, String> LOG_DIRECTORIES = Map.of(
-            "LOGS_PODS_ROOT", "/var/log/pods",
-            "LOGS_SANDBOX_ROOT", "/var/lib/mesos/slave/slaves",
-            "LOGS_JOURNAL_DIR", "/var/log/journal",
-            "LOGS_COMPONENTS_DIR", "/var/log/components");
-
-    private static final Set<String> WORKLOADS = Set.of("Deployment", "DaemonSet", "StatefulSet");
+    static final Set<String> WORKLOADS = Set.of("Deployment", "DaemonSet", "StatefulSet");
     private static final Set<String> READ_ONLY_VERBS = Set.of("get", "list", "watch");
 
     private final List<? extends JsonNode> objects;
@@ -40,6 +32,7 @@ final class ManifestRules {
         for (JsonNode object : objects) {
             rules.checkObject(object);
         }
+        rules.violations.addAll(IsolationRules.check(objects));
         return rules.violations;
     }
 
@@ -74,7 +67,7 @@ final class ManifestRules {
             }
         }
         if (kind(object).equals("DaemonSet") && name(object).equals("log-service")) {
-            checkLogService(id, object.path("spec").path("template").path("spec"));
+            violations.addAll(LogServiceRules.check(id, object.path("spec").path("template").path("spec")));
         }
     }
 
@@ -204,46 +197,6 @@ final class ManifestRules {
         }
     }
 
-    private void checkLogService(String id, JsonNode pod) {
-        JsonNode container = pod.path("containers").path(0);
-        if (!"512Mi".equals(container.at("/resources/limits/memory").asText())) {
-            violations.add(id + ": memory limit must be 512Mi");
-        }
-        if (!hasPort(container, IntNode.valueOf(8181))) {
-            violations.add(id + ": must serve port 8181");
-        }
-        JsonNode nodeId = env(container, "LOGS_NODE_ID");
-        if (!"spec.nodeName".equals(nodeId.at("/valueFrom/fieldRef/fieldPath").asText())) {
-            violations.add(id + ": LOGS_NODE_ID must come from the field spec.nodeName");
-        }
-        for (Map.Entry<String, String> directory : LOG_DIRECTORIES.entrySet()) {
-            checkHostDirectory(id, pod, container, directory.getKey(), directory.getValue());
-        }
-    }
-
-    private void checkHostDirectory(String id, JsonNode pod, JsonNode container, String variable, String path) {
-        if (!path.equals(env(container, variable).path("value").asText())) {
-            violations.add(id + ": " + variable + " must be " + path);
-        }
-        JsonNode mount = null;
-        for (JsonNode candidate : container.path("volumeMounts")) {
-            if (path.equals(candidate.path("mountPath").asText())) {
-                mount = candidate;
-            }
-        }
-        if (mount == null || !mount.path("readOnly").asBoolean(false)) {
-            violations.add(id + ": " + path + " must be mounted read-only");
-            return;
-        }
-        for (JsonNode volume : pod.path("volumes")) {
-            if (volume.path("name").asText().equals(mount.path("name").asText())
-                    && path.equals(volume.path("hostPath").path("path").asText())) {
-                return;
-            }
-        }
-        violations.add(id + ": " + path + " must be the host's " + path + " (hostPath)");
-    }
-
     private JsonNode find(String kind, String name) {
         for (JsonNode object : objects) {
             if (kind(object).equals(kind) && name(object).equals(name)) {
@@ -253,7 +206,7 @@ final class ManifestRules {
         return null;
     }
 
-    private static JsonNode env(JsonNode container, String name) {
+    static JsonNode env(JsonNode container, String name) {
         for (JsonNode variable : container.path("env")) {
             if (name.equals(variable.path("name").asText())) {
                 return variable;
@@ -263,7 +216,7 @@ final class ManifestRules {
     }
 
     /** A probe or Service port: a container port name, or its number. */
-    private static boolean hasPort(JsonNode container, JsonNode port) {
+    static boolean hasPort(JsonNode container, JsonNode port) {
         for (JsonNode declared : container.path("ports")) {
             if (port.isTextual() && port.asText().equals(declared.path("name").asText())
                     || port.canConvertToInt() && port.asInt() == declared.path("containerPort").asInt(-1)) {
@@ -273,7 +226,8 @@ final class ManifestRules {
         return false;
     }
 
-    private static boolean contains(JsonNode labels, JsonNode subset) {
+    /** Whether {@code labels} has every pair of {@code subset}. */
+    static boolean contains(JsonNode labels, JsonNode subset) {
         for (Map.Entry<String, JsonNode> pair : subset.properties()) {
             if (!pair.getValue().asText().equals(labels.path(pair.getKey()).asText())) {
                 return false;

@@ -1,4 +1,4 @@
-package org.clusterlogs.discovery.deploy;
+package org.clusterlogs.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
