@@ -314,14 +314,28 @@ public final class LogRoot {
         return r;
     }
 
+    /**
+     * Fails with the answer for a kind of log this node does not serve when the root does not
+     * exist (it is looked at as configured, a trusted path).
+     */
+    public void requireServed() {
+        if (!Files.isDirectory(configured)) {
+            throw notServed();
+        }
+    }
+
+    private LogNotFoundException notServed() {
+        return new LogNotFoundException("this node does not serve these logs: their root " + configured
+                + " does not exist here (not configured on this node)");
+    }
+
     private SecureDirectoryStream<Path> openRoot() throws IOException {
         DirectoryStream<Path> stream;
         try {
             stream = Files.newDirectoryStream(real());
         } catch (NoSuchFileException | NotDirectoryException e) {
             real = null; // recreated later, perhaps elsewhere
-            throw new LogNotFoundException("this node does not serve these logs: their root " + configured
-                    + " does not exist here (not configured on this node)");
+            throw notServed();
         }
         if (stream instanceof SecureDirectoryStream<Path> secure) {
             return secure;

@@ -102,6 +102,7 @@ public class SandboxLocator {
 
     /** Where the agent's {@code frameworks/} is under the root: the root itself, or {@code <agent id>/}. */
     private Path agentPrefix() {
+        roots.sandbox().requireServed(); // no sandboxes here at all: say so, not "no agent"
         if (isAgentDirectory()) {
             return Path.of("");
         }

@@ -15,6 +15,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,16 +32,19 @@ class SandboxLocatorAgentTest {
     private static LogsConfig config(Path sandboxRoot) {
         return (LogsConfig) Proxy.newProxyInstance(LogsConfig.class.getClassLoader(), new Class<?>[]{LogsConfig.class},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "nodeId" -> AGENT;
+                    case "nodeId" -> "a-node-name";
+                    case "mesosAgentId" -> Optional.of(AGENT);
+                    case "mesosAgentRecheck" -> Duration.ZERO;
                     case "sandboxRoot", "podsRoot", "componentsDir" -> sandboxRoot;
+                    case "journalDir" -> Optional.of(sandboxRoot);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
 
     private static String read(Path sandboxRoot) throws IOException {
         LogsConfig config = config(sandboxRoot);
-        SandboxLocator locator = new SandboxLocator(config,
-                new ConfiguredRoots(config, new LogMetrics(new SimpleMeterRegistry())));
+        ConfiguredRoots roots = new ConfiguredRoots(config, new LogMetrics(new SimpleMeterRegistry()));
+        SandboxLocator locator = new SandboxLocator(config, roots, new MesosAgent(config, roots));
         MesosFilePath path = MesosFilePath.parse(PATH, Path.of("/var/lib/mesos/slave"), AGENT);
         try (OpenedFile file = locator.underAgent(path.relative()).openFile()) {
             ByteBuffer b = ByteBuffer.allocate((int) file.channel().size());

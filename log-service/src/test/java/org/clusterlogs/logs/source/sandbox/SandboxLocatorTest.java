@@ -35,7 +35,7 @@ class SandboxLocatorTest {
                 "sandboxRoot", sandboxRoot,
                 "podsRoot", work.resolve("pods"),
                 "componentsDir", work.resolve("components"),
-                "journalDir", work.resolve("journal"),
+                "journalDir", Optional.of(work.resolve("journal")),
                 "mesosAgentId", agentId,
                 "mesosAgentRecheck", Duration.ZERO);
         LogsConfig config = (LogsConfig) Proxy.newProxyInstance(LogsConfig.class.getClassLoader(),
