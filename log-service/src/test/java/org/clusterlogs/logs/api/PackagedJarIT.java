@@ -48,7 +48,7 @@ class PackagedJarIT {
         }
         given().urlEncodingEnabled(false).get(sandbox.route("..%2F..%2Fsecret")).then().statusCode(400)
                 .contentType("application/problem+json");
-        String mesosPath = "/var/lib/mesos/slave/slaves/" + LogRoots.NODE_ID + "/frameworks/" + sandbox.framework()
+        String mesosPath = "/var/lib/mesos/slave/slaves/" + LogRoots.AGENT_ID + "/frameworks/" + sandbox.framework()
                 + "/executors/" + sandbox.executor() + "/runs/" + sandbox.container() + "/stdout";
         given().queryParam("path", mesosPath).queryParam("offset", 4).queryParam("length", 3)
                 .get("/files/read").then().statusCode(200).body("data", equalTo("two")).body("offset", equalTo(4));
