@@ -65,6 +65,9 @@ class MissingSourceTest {
         given().get("/system/v1/logs/v2/task/frameworks/f/executors/e/runs/c/files/browse")
                 .then().statusCode(404)
                 .body("detail", containsString("not configured on this node"));
+        given().queryParam("path", "/frameworks/f/executors/e/runs/c/stdout").get("/files/read")
+                .then().statusCode(404)
+                .body("detail", containsString("not configured on this node"));
     }
 
     @Test

@@ -38,6 +38,9 @@ public class SandboxLocator {
 
     /** Says at start where task sandboxes are looked for, and whether an agent is found. */
     void start(@Observes StartupEvent event) {
+        if (!Files.isDirectory(config.sandboxRoot())) {
+            return; // no sandboxes on this node: ConfiguredRoots says so, and no agent is looked for
+        }
         if (isAgentDirectory()) {
             LOG.infof("Task sandboxes: %s is an agent directory", config.sandboxRoot());
             return;
@@ -97,6 +100,7 @@ public class SandboxLocator {
      * @throws NoMesosAgentException when the root holds agents and this node's agent is not known
      */
     public String agentId() {
+        roots.sandbox().requireServed(); // no sandboxes here at all: say so, not "no agent"
         return isAgentDirectory() ? agent.configured().orElseGet(this::rootName) : agent.id();
     }
 
