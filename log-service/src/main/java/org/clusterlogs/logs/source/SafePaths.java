@@ -21,18 +21,9 @@ public final class SafePaths {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c == '/' || c == '\\' || c < 0x20 || c == 0x7f) {
-                throw new BadPathException(what + " must be a single path segment: " + printable(name));
+                throw new BadPathException(what + " must be a single path segment: " + Printable.of(name));
             }
         }
         return name;
-    }
-
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            b.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
-        }
-        return b.toString();
     }
 }

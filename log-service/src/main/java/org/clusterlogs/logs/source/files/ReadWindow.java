@@ -1,6 +1,7 @@
 package org.clusterlogs.logs.source.files;
 
 import org.clusterlogs.logs.source.BadParameterException;
+import org.clusterlogs.logs.source.Printable;
 
 /**
  * The {@code offset} and {@code length} of a Mesos {@code files/read}, checked. Mesos' rules:
@@ -47,16 +48,11 @@ public record ReadWindow(long offset, long length) {
         try {
             n = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new BadParameterException(name + " must be an integer (-1 or more): " + printable(value));
+            throw new BadParameterException(name + " must be an integer (-1 or more): " + Printable.of(value));
         }
         if (n < -1) {
             throw new BadParameterException(name + " must be -1 or more: " + n);
         }
         return n;
-    }
-
-    private static String printable(String value) {
-        String s = value.length() > 40 ? value.substring(0, 40) + "..." : value;
-        return s.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -1,6 +1,7 @@
 package org.clusterlogs.logs.source.journal;
 
 import org.clusterlogs.logs.source.BadCursorException;
+import org.clusterlogs.logs.source.Printable;
 
 import java.util.Locale;
 
@@ -86,20 +87,7 @@ final class JournalCursors {
     }
 
     private static BadCursorException bad(String cursor, String why) {
-        return new BadCursorException("malformed journal cursor '" + printable(cursor)
+        return new BadCursorException("malformed journal cursor '" + Printable.of(cursor)
                 + "': " + why + " (expected s=…;i=…;b=…;m=…;t=…;x=…)");
-    }
-
-    private static String printable(String s) {
-        if (s == null) {
-            return "";
-        }
-        String shown = s.length() > 200 ? s.substring(0, 200) + "…" : s;
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < shown.length(); i++) {
-            char c = shown.charAt(i);
-            b.append(c < 0x20 || c == 0x7f ? String.format(Locale.ROOT, "\\x%02x", (int) c) : String.valueOf(c));
-        }
-        return b.toString();
     }
 }

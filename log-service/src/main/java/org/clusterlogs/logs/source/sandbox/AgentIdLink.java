@@ -1,7 +1,8 @@
 package org.clusterlogs.logs.source.sandbox;
 
-import org.clusterlogs.logs.source.LogNotFoundException;
 import org.clusterlogs.logs.source.BadPathException;
+import org.clusterlogs.logs.source.LogNotFoundException;
+import org.clusterlogs.logs.source.Printable;
 import org.clusterlogs.logs.source.root.LogRoot;
 
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class AgentIdLink {
         }
         String id = idOf(target);
         if (id == null) {
-            throw new NoMesosAgentException(where + " points to " + printable(target)
+            throw new NoMesosAgentException(where + " points to " + Printable.of(target.toString())
                     + ", not to an agent id in meta/slaves");
         }
         boolean directory;
@@ -94,12 +95,5 @@ public final class AgentIdLink {
     /** Whether {@code s} can be an agent id: one plain name, not {@code latest}. */
     public static boolean isAgentId(String s) {
         return s != null && AGENT_ID.matcher(s).matches() && !s.equals(LATEST) && !s.contains("..");
-    }
-
-    private static String printable(Path p) {
-        return p.toString().codePoints()
-                .collect(StringBuilder::new, (b, c) -> b.appendCodePoint(c < 0x20 || c == 0x7f ? '?' : c),
-                        StringBuilder::append)
-                .toString();
     }
 }
