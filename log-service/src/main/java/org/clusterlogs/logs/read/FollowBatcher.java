@@ -43,9 +43,7 @@ public class FollowBatcher {
     /** Runs {@code resume} once, when the current interval is over. */
     void resumeLater(Runnable resume) {
         waiting.add(resume);
-        if (timerSet.compareAndSet(false, true)) {
-            vertx.setTimer(intervalMs, id -> release());
-        }
+        setTimerUnlessSet();
     }
 
     private void release() {
@@ -55,7 +53,13 @@ public class FollowBatcher {
                 resume.run();
             }
         }
-        if (!waiting.isEmpty() && timerSet.compareAndSet(false, true)) {
+        if (!waiting.isEmpty()) {
+            setTimerUnlessSet();
+        }
+    }
+
+    private void setTimerUnlessSet() {
+        if (timerSet.compareAndSet(false, true)) {
             vertx.setTimer(intervalMs, id -> release());
         }
     }

@@ -20,10 +20,14 @@ public record FileLook(Object fileKey, long size, FileTime modified) {
      */
     public static FileLook at(Path path) throws IOException {
         try {
-            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-            return new FileLook(a.fileKey(), a.size(), a.lastModifiedTime());
+            return of(Files.readAttributes(path, BasicFileAttributes.class));
         } catch (NoSuchFileException e) {
             return null;
         }
+    }
+
+    /** How a file with these attributes looks. */
+    public static FileLook of(BasicFileAttributes a) {
+        return new FileLook(a.fileKey(), a.size(), a.lastModifiedTime());
     }
 }

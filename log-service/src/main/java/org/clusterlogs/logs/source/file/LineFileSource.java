@@ -199,8 +199,7 @@ public final class LineFileSource implements LogSource {
 
     /** How the opened file looked right after it was opened. */
     private FileLook look() {
-        var attributes = opened.attributes();
-        return new FileLook(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime());
+        return FileLook.of(opened.attributes());
     }
 
     /**
