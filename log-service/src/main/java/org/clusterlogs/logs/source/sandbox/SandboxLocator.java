@@ -100,17 +100,25 @@ public class SandboxLocator {
      * @throws NoMesosAgentException when the root holds agents and this node's agent is not known
      */
     public String agentId() {
-        roots.sandbox().requireServed(); // no sandboxes here at all: say so, not "no agent"
-        return isAgentDirectory() ? agent.configured().orElseGet(this::rootName) : agent.id();
+        return isAgentDirectory() ? agent.configured().orElseGet(this::rootName) : linkedAgent();
     }
 
     /** Where the agent's {@code frameworks/} is under the root: the root itself, or {@code <agent id>/}. */
     private Path agentPrefix() {
-        roots.sandbox().requireServed(); // no sandboxes here at all: say so, not "no agent"
         if (isAgentDirectory()) {
             return Path.of("");
         }
-        return Path.of(SafePaths.segment(agent.id(), "agent id"));
+        return Path.of(SafePaths.segment(linkedAgent(), "agent id"));
+    }
+
+    /** The agent under a {@code slaves/} root; without any sandboxes here, says that rather than "no agent". */
+    private String linkedAgent() {
+        try {
+            return agent.id();
+        } catch (NoMesosAgentException e) {
+            roots.sandbox().requireServed();
+            throw e;
+        }
     }
 
     /** The root is trusted configuration; whether it holds {@code frameworks/} is looked up as is. */
