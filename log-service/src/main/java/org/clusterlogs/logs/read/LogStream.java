@@ -119,7 +119,12 @@ public final class LogStream {
     private void drain() {
         int missed = 1;
         do {
-            pump();
+            try {
+                pump();
+            } catch (Throwable e) { // an Error, or a failure while failing: never leave the stream scheduled forever
+                LOG.errorf(e, "log stream failed unexpectedly; closing it");
+                abort();
+            }
             missed = wip.addAndGet(-missed);
         } while (missed != 0);
     }
@@ -322,8 +327,17 @@ public final class LogStream {
         }
         deps.metrics().readError();
         LOG.warnf(e, "log stream failed after it started; closing it");
+        abort();
+    }
+
+    /** Ends the stream without a clean end: the client sees the connection reset, not a finished log. */
+    private void abort() {
         closed = true;
-        response.reset();
+        try {
+            response.reset();
+        } catch (RuntimeException e) {
+            LOG.debug("resetting a failed stream's connection failed", e);
+        }
         release();
     }
 
