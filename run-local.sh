@@ -24,6 +24,37 @@ demo="$PWD/.run/demo"
 bash dev/demo-data.sh "$demo" >/dev/null
 mkdir -p .run/logs
 
+# Credentials, made once and kept in .run/keys: a key pair per service account (auth-service's
+# bootstrap registers the public halves), the key that encrypts auth-service's signing keys at
+# rest, and the first superuser's password.
+keys="$PWD/.run/keys"
+mkdir -p "$keys" && chmod 700 "$keys"
+accounts=(log-service discovery-service policy-service)
+for a in "${accounts[@]}"; do
+  if [ ! -f "$keys/$a.pem" ]; then
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/$a.pem" 2>/dev/null
+  fi
+  openssl pkey -in "$keys/$a.pem" -pubout -out "$keys/$a.pub.pem"
+done
+[ -f "$keys/key-encryption-key" ] || openssl rand -base64 32 >"$keys/key-encryption-key"
+[ -f "$keys/admin-password" ] || openssl rand -hex 12 >"$keys/admin-password"
+admin_password=$(cat "$keys/admin-password")
+
+# What each service is started with, besides its port and the demo log roots.
+service_options() { # name; one option per line
+  if [ "$1" = auth-service ]; then
+    echo "-Dauth.data-dir=$PWD/.run/auth-data"
+    echo "-Dauth.bootstrap.uid=admin"
+    for a in "${accounts[@]}"; do
+      echo "-Dauth.bootstrap.service-accounts.\"$a\".public-key=$keys/$a.pub.pem"
+    done
+  else
+    echo "-Dauth.url=http://localhost:8180"
+    echo "-Dauth.service-account.uid=$1"
+    echo "-Dauth.service-account.private-key=$keys/$1.pem"
+  fi
+}
+
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -34,9 +65,14 @@ trap cleanup EXIT INT TERM
 for s in "${services[@]}"; do
   name=${s%%:*}
   port=${s##*:}
+  mapfile -t options < <(service_options "$name")
+  # secrets go in the environment of auth-service only, not on any command line
+  AUTH_KEY_ENCRYPTION_KEY=$([ "$name" = auth-service ] && cat "$keys/key-encryption-key" || true) \
+  AUTH_BOOTSTRAP_PASSWORD=$([ "$name" = auth-service ] && echo "$admin_password" || true) \
   java @"$name/jvm.options" -Dquarkus.http.port="$port" \
        -Dlogs.sandbox-root="$demo/sandbox" -Dlogs.pods-root="$demo/pods" \
        -Dlogs.components-dir="$demo/components" -Dlogs.journal-dir="$demo/journal" \
+       "${options[@]}" \
        -jar "$name/target/quarkus-app/quarkus-run.jar" >".run/logs/$name.log" 2>&1 &
   pids+=($!)
 done
@@ -57,11 +93,15 @@ done
 
 cat <<MSG
 
+Demo login: uid admin, password $admin_password (a superuser; kept in .run/keys/admin-password)
+
 Try:
-  curl -s 'http://localhost:8181/system/v1/logs/v2/task/frameworks/demo-framework/executors/web.1/runs/c-0001/stdout?cursor=END&skip=-5'
-  curl -s -H 'Accept: application/json' 'http://localhost:8181/system/v1/logs/v2/component/dcos-log.service'
-  curl -s 'http://localhost:8181/system/v1/logs/v2/pods/default/web-7d4b9/nginx'
-  curl -sN -H 'Accept: text/event-stream' 'http://localhost:8181/system/v1/logs/v2/component/demo-agent'
+  TOKEN=\$(curl -s -X POST http://localhost:8180/acs/api/v1/auth/login -H 'Content-Type: application/json' \\
+          -d '{"uid":"admin","password":"$admin_password"}' | sed -E 's/.*"token":"([^"]+)".*/\\1/')
+  curl -s -H "Authorization: token=\$TOKEN" 'http://localhost:8181/system/v1/logs/v2/task/frameworks/demo-framework/executors/web.1/runs/c-0001/stdout?cursor=END&skip=-5'
+  curl -s -H "Authorization: token=\$TOKEN" -H 'Accept: application/json' 'http://localhost:8181/system/v1/logs/v2/component/dcos-log.service'
+  curl -s -H "Authorization: token=\$TOKEN" 'http://localhost:8181/system/v1/logs/v2/pods/default/web-7d4b9/nginx'
+  curl -sN -H "Authorization: token=\$TOKEN" -H 'Accept: text/event-stream' 'http://localhost:8181/system/v1/logs/v2/component/demo-agent'
 
 Demo data: $demo    Logs: .run/logs/    Ctrl-C stops everything.
 MSG

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# The cost of authentication, side by side in one run on this machine:
+#   1. a log-service range request (last 100 lines of a task file) with a valid token and a
+#      cached decision, against the same request to a second log-service with auth.enabled=false;
+#   2. auth-service's policy query at a fixed 2000 requests/s: latency percentiles (hey);
+#   3. a password login: the time of one login (the password hash dominates it).
+#
+#   bench/auth.sh
+#
+# Environment (all optional): AUTH_JAR, LOG_JAR (quarkus-run.jars; default this repo's, built
+# when missing), RANGE_SECONDS=15 RANGE_ROUNDS=3 RANGE_CONNECTIONS=8 (wrk per round and service),
+# PQ_SECONDS=20 PQ_RATE=2000 PQ_WORKERS=20 (hey), LOGINS=20, BENCH_TMP (parent of the temp dir),
+# BENCH_KEEP=1 (keep it). JVM options are each service's jvm.options, as run-local.sh and the
+# container use them. Only 127.0.0.1 is contacted.
+set -euo pipefail
+umask 022
+
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$BENCH_DIR/.." && pwd)
+RANGE_SECONDS=${RANGE_SECONDS:-15}
+RANGE_ROUNDS=${RANGE_ROUNDS:-3}
+RANGE_CONNECTIONS=${RANGE_CONNECTIONS:-8}
+PQ_SECONDS=${PQ_SECONDS:-20}
+PQ_RATE=${PQ_RATE:-2000}
+PQ_WORKERS=${PQ_WORKERS:-20}
+LOGINS=${LOGINS:-20}
+
+for tool in java curl python3 openssl wrk hey; do
+  command -v "$tool" >/dev/null || { echo "missing tool: $tool (hey and wrk are Debian packages)" >&2; exit 2; }
+done
+
+AUTH_JAR=${AUTH_JAR:-$REPO/auth-service/target/quarkus-app/quarkus-run.jar}
+LOG_JAR=${LOG_JAR:-$REPO/log-service/target/quarkus-app/quarkus-run.jar}
+if [ ! -f "$AUTH_JAR" ] || [ ! -f "$LOG_JAR" ]; then
+  echo "building auth-service and log-service ..." >&2
+  (cd "$REPO" && ./mvnw -q -pl auth-service,log-service -am package -DskipTests)
+fi
+
+W=$(mktemp -d "${BENCH_TMP:-/tmp}/authbench.XXXXXX")
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "kept $W" >&2; else rm -rf "$W"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { echo "[auth-bench $(date +%H:%M:%S)] $*" >&2; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_ready() { # url pid logfile
+  for _ in $(seq 1 300); do
+    curl -fs "$1/q/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$2" 2>/dev/null || break
+    sleep 0.2
+  done
+  echo "not ready: $1; its log:" >&2; tail -40 "$3" >&2; exit 1
+}
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+LOAD_START=$(load)
+
+# ---------------------------------------------------------------- credentials, data
+mkdir -p "$W/keys" "$W/auth-data"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$W/keys/log-service.pem" 2>/dev/null
+openssl pkey -in "$W/keys/log-service.pem" -pubout -out "$W/keys/log-service.pub.pem"
+ADMIN_PASSWORD=$(openssl rand -hex 12)
+bash "$REPO/dev/demo-data.sh" "$W/demo" >/dev/null
+run_dir="$W/demo/sandbox/frameworks/demo-framework/executors/web.1/runs/c-0001"
+python3 "$BENCH_DIR/genlog.py" "$run_dir/stdout" $((8 * 1048576)) >&2
+RANGE_PATH="/system/v1/logs/v2/task/frameworks/demo-framework/executors/web.1/runs/c-0001/stdout?cursor=END&skip=-100"
+
+# ---------------------------------------------------------------- services
+AUTH_PORT=$(free_port)
+AUTH=http://127.0.0.1:$AUTH_PORT
+log "starting auth-service on $AUTH_PORT; load average $(load)"
+AUTH_KEY_ENCRYPTION_KEY=$(openssl rand -base64 32) AUTH_BOOTSTRAP_PASSWORD=$ADMIN_PASSWORD \
+  java @"$REPO/auth-service/jvm.options" -Dquarkus.http.port="$AUTH_PORT" -Dquarkus.http.host=127.0.0.1 \
+  -Dauth.data-dir="$W/auth-data" -Dauth.bootstrap.uid=admin \
+  "-Dauth.bootstrap.service-accounts.\"log-service\".public-key=$W/keys/log-service.pub.pem" \
+  -Dquarkus.log.category.audit.level=WARN \
+  -jar "$AUTH_JAR" >"$W/auth-service.log" 2>&1 &
+AUTH_PID=$!
+PIDS+=("$AUTH_PID")
+wait_ready "$AUTH" "$AUTH_PID" "$W/auth-service.log"
+
+start_log_service() { # name, extra options...
+  local name=$1 port
+  shift
+  port=$(free_port)
+  java @"$REPO/log-service/jvm.options" -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 \
+    -Dlogs.sandbox-root="$W/demo/sandbox" -Dlogs.pods-root="$W/demo/pods" \
+    -Dlogs.components-dir="$W/demo/components" -Dlogs.journal-dir="$W/demo/journal" \
+    -Dquarkus.log.category.audit.level=WARN "$@" \
+    -jar "$LOG_JAR" >"$W/$name.log" 2>&1 &
+  PIDS+=($!)
+  wait_ready "http://127.0.0.1:$port" "$!" "$W/$name.log"
+  echo "http://127.0.0.1:$port"
+}
+log "starting log-service with auth, and one with auth.enabled=false"
+WITH=$(start_log_service with-auth -Dauth.url="$AUTH" -Dauth.service-account.uid=log-service \
+  -Dauth.service-account.private-key="$W/keys/log-service.pem")
+WITHOUT=$(start_log_service without-auth -Dauth.enabled=false)
+
+TOKEN=$(curl -fs -X POST "$AUTH/acs/api/v1/auth/login" -H 'Content-Type: application/json' \
+  -d "{\"uid\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+curl -fs -o /dev/null -H "Authorization: token=$TOKEN" "$WITH$RANGE_PATH" || { echo "authenticated range request failed" >&2; exit 1; }
+curl -fs -o /dev/null "$WITHOUT$RANGE_PATH" || { echo "range request without auth failed" >&2; exit 1; }
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$WITH$RANGE_PATH")" = 401 ] || { echo "log-service with auth answered without a token" >&2; exit 1; }
+
+# ---------------------------------------------------------------- 1. range requests
+# wrk prints requests/s and, with --latency, percentiles; rounds alternate the two services so a
+# drift of the machine's load hits both alike. The first round of each is JIT warm-up, not counted.
+wrk_round() { # url, header-or-empty -> "rps p50_ms p99_ms"
+  local args=(-t1 -c"$RANGE_CONNECTIONS" -d"${RANGE_SECONDS}s" --latency)
+  [ -n "$2" ] && args+=(-H "$2")
+  wrk "${args[@]}" "$1$RANGE_PATH" | python3 "$BENCH_DIR/wrk_summary.py"
+}
+log "range requests: warm-up"
+wrk_round "$WITH" "Authorization: token=$TOKEN" >/dev/null
+wrk_round "$WITHOUT" "" >/dev/null
+: >"$W/range.txt"
+for round in $(seq 1 "$RANGE_ROUNDS"); do
+  log "range requests: round $round of $RANGE_ROUNDS"
+  echo "with $(wrk_round "$WITH" "Authorization: token=$TOKEN")" >>"$W/range.txt"
+  echo "without $(wrk_round "$WITHOUT" "")" >>"$W/range.txt"
+done
+
+# ---------------------------------------------------------------- 2. policy query at a fixed rate
+PQ_URL="$AUTH/acs/api/v1/internal/policyquery?rid=dcos:adminrouter:ops:system-logs&uid=log-service&action=full"
+PER_WORKER=$((PQ_RATE / PQ_WORKERS))
+log "policy query: warm-up, then ${PQ_SECONDS}s at $PQ_RATE/s"
+hey -z 10s -c "$PQ_WORKERS" -q "$PER_WORKER" -H "Authorization: token=$TOKEN" "$PQ_URL" >/dev/null
+hey -z "${PQ_SECONDS}s" -c "$PQ_WORKERS" -q "$PER_WORKER" -H "Authorization: token=$TOKEN" "$PQ_URL" >"$W/pq.txt"
+
+# ---------------------------------------------------------------- 3. login
+log "logins: $LOGINS in a row"
+: >"$W/login.txt"
+for _ in $(seq 1 "$LOGINS"); do
+  curl -s -o /dev/null -w '%{time_total}\n' -X POST "$AUTH/acs/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"uid\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" >>"$W/login.txt"
+done
+
+LOAD_END=$(load)
+python3 "$BENCH_DIR/auth_report.py" "$W/range.txt" "$W/pq.txt" "$W/login.txt" "$PQ_RATE" "$LOAD_START" "$LOAD_END"
