@@ -131,8 +131,8 @@ class DeployManifestsTest {
         JsonNode postgres = find(objects, "StatefulSet", "postgresql");
         assertNotNull(postgres);
         assertTrue(ManifestRules.contains(postgres.at("/spec/template/metadata/labels"), service.at("/spec/selector")));
-        assertEquals(parsed.getPath().substring(1),
-                ManifestRules.env(postgres.at("/spec/template/spec/containers/0"), "POSTGRES_DB").path("value").asText());
+        JsonNode database = ManifestRules.env(postgres.at("/spec/template/spec/containers/0"), "POSTGRES_DB");
+        assertEquals(parsed.getPath().substring(1), database.path("value").asText());
     }
 
     @Test

@@ -132,9 +132,8 @@ class MakeSecretsTest {
         assertEquals(List.of(), first.calls(), "a dry run calls no kubectl");
         assertEquals(ALL_SECRETS, List.copyOf(first.secrets().keySet()));
         assertEquals("Namespace", ManifestRules.kind(first.created().get(0)));
-        assertFalse(new String(first.secrets().get("log-service-service-account").get("private-key.pem"),
-                StandardCharsets.US_ASCII).equals(new String(second.secrets().get("log-service-service-account")
-                .get("private-key.pem"), StandardCharsets.US_ASCII)), "a new key each time");
+        assertNotEquals(text(first.secrets().get("log-service-service-account"), "private-key.pem"),
+                text(second.secrets().get("log-service-service-account"), "private-key.pem"), "a new key each time");
     }
 
     @Test
@@ -156,7 +155,8 @@ class MakeSecretsTest {
     }
 
     private static RSAPublicKey publicKey(byte[] pem) throws GeneralSecurityException {
-        return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(pem, "PUBLIC KEY")));
+        byte[] der = der(pem, "PUBLIC KEY");
+        return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
     }
 
     /** The DER inside one PEM block of exactly this label (PKCS#8 "PRIVATE KEY", not "RSA PRIVATE KEY"). */

@@ -341,7 +341,8 @@ class RulesCatchMistakesTest {
 
     @Test
     void authServiceAnswersTheSuiteOnly() {
-        ObjectNode peer = (ObjectNode) object("NetworkPolicy", "auth-service").at("/spec/ingress/0/from/0/podSelector/matchLabels");
+        ObjectNode peer = (ObjectNode) object("NetworkPolicy", "auth-service")
+                .at("/spec/ingress/0/from/0/podSelector/matchLabels");
         peer.removeAll().put(ManifestRules.PART_OF_LABEL, "clusterlogs");
         assertViolation("is not one of auth-service's clients");
         assertViolation("Deployment/auth-service: no NetworkPolicy lets log-service in");
