@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,15 @@ class DeployManifestsTest {
             "auth-service", 8180,
             "discovery-service", 8182,
             "policy-service", 8183);
+
+    /** Kustomization root → the overlay argument of make-secrets.sh that makes its Secrets. */
+    private static final Map<String, String> SECRETS_FOR = Map.of(
+            "base", "prod",
+            "overlays/dev", "dev",
+            "overlays/prod", "prod");
+
+    /** Overlay → what make-secrets.sh --dry-run makes (Secret → keys), computed once. */
+    private static final Map<String, Map<String, Set<String>>> MADE = new ConcurrentHashMap<>();
 
     /** Kustomization root → replicas of each Deployment once rendered. */
     private static final Map<String, Integer> REPLICAS = Map.of(
@@ -101,6 +112,43 @@ class DeployManifestsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void everySecretUsedIsMadeByMakeSecrets(String root) {
+        List<ObjectNode> objects = Kustomization.load(DEPLOY.resolve(root)).objects();
+        assertEquals(List.of(), SecretRules.checkAgainst(objects, made(root)), root);
+    }
+
+    @Test
+    void theDevDatabaseUrlNamesThePostgresqlOfTheDevOverlay() {
+        List<ObjectNode> objects = Kustomization.load(DEPLOY.resolve("overlays/dev")).objects();
+        MakeSecrets.Run run = MakeSecrets.run(List.of("dev", "--dry-run"), List.of(), Map.of(), false);
+        String url = new String(run.secrets().get("auth-service-db").get("url"), StandardCharsets.UTF_8);
+        URI parsed = URI.create(url.substring("jdbc:".length()));
+
+        JsonNode service = find(objects, "Service", parsed.getHost());
+        assertNotNull(service, "a Service named like the host of " + url);
+        assertEquals(parsed.getPort(), service.at("/spec/ports/0/port").asInt());
+        JsonNode postgres = find(objects, "StatefulSet", "postgresql");
+        assertNotNull(postgres);
+        assertTrue(ManifestRules.contains(postgres.at("/spec/template/metadata/labels"), service.at("/spec/selector")));
+        JsonNode database = ManifestRules.env(postgres.at("/spec/template/spec/containers/0"), "POSTGRES_DB");
+        assertEquals(parsed.getPath().substring(1), database.path("value").asText());
+    }
+
+    @Test
+    void theImageRunsWhereAuthServiceConfigIsMounted() throws IOException {
+        List<String> workdirs = Files.readAllLines(DEPLOY.resolve("Dockerfile.jvm")).stream()
+                .filter(line -> line.startsWith("WORKDIR "))
+                .toList();
+        assertEquals(List.of("WORKDIR " + AuthRules.APP_DIR), workdirs,
+                "Quarkus reads $PWD/config/application.properties; AuthRules expects the ConfigMap there");
+    }
+
+    private static Map<String, Set<String>> made(String root) {
+        return MADE.computeIfAbsent(SECRETS_FOR.get(root), MakeSecrets::madeFor);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"overlays/dev", "overlays/prod"})
     void patchesTargetExistingObjects(String root) {
         Kustomization kustomization = Kustomization.load(DEPLOY.resolve(root));
@@ -128,11 +176,16 @@ class DeployManifestsTest {
 
         List<JsonNode> rendered = Yaml.read(kustomize(kubectl, DEPLOY.resolve(root)));
         assertEquals(List.of(), ManifestRules.check(rendered), root);
+        assertEquals(List.of(), SecretRules.checkAgainst(rendered, made(root)), root);
         for (String name : DEPLOYMENTS.keySet()) {
             JsonNode deployment = find(rendered, "Deployment", name);
             assertNotNull(deployment, root + ": Deployment " + name);
             assertEquals(REPLICAS.get(root), deployment.at("/spec/replicas").asInt(), root + ": replicas of " + name);
         }
+        // auth-service's in-cluster database only in dev, and one of it (two would be two databases)
+        JsonNode postgres = find(rendered, "StatefulSet", "postgresql");
+        assertEquals(root.equals("overlays/dev") ? 1 : -1,
+                postgres == null ? -1 : postgres.at("/spec/replicas").asInt(), root + ": PostgreSQL");
     }
 
     private static String kustomize(Path kubectl, Path dir) throws IOException, InterruptedException {

@@ -3,14 +3,16 @@ package org.clusterlogs.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * How the namespace is fenced: its Pod Security Standards labels fit what its workloads need
- * (hostPath volumes need "privileged"), and log-service pods are reachable only from
- * discovery-service and Prometheus, only on their port.
+ * (hostPath volumes need "privileged"), and each fenced workload (log-service, auth-service, the
+ * dev overlay's PostgreSQL) is reachable only from its own clients, and Prometheus where it is
+ * scraped, only on its port.
  */
 final class IsolationRules {
 
@@ -21,7 +23,18 @@ final class IsolationRules {
     static final Map<String, String> SCRAPER_NAMESPACE = Map.of("clusterlogs.io/metrics-scraper", "true");
     static final Map<String, String> SCRAPER_POD = Map.of(ManifestRules.NAME_LABEL, "prometheus");
 
-    static final int LOG_SERVICE_PORT = 8181;
+    /**
+     * A workload whose pods NetworkPolicies must fence: who may connect (workloads of the
+     * namespace, by name; Prometheus or not), and on which TCP port.
+     */
+    record Fence(String kind, String name, int port, Set<String> clients, boolean scraped) {
+    }
+
+    static final List<Fence> FENCES = List.of(
+            new Fence("DaemonSet", "log-service", 8181, Set.of("discovery-service"), true),
+            new Fence("Deployment", "auth-service", 8180,
+                    Set.of("log-service", "discovery-service", "policy-service"), true),
+            new Fence("StatefulSet", "postgresql", 5432, Set.of("auth-service"), false));
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -39,9 +52,11 @@ final class IsolationRules {
                 rules.checkPodSecurity(object);
             }
         }
-        JsonNode logService = rules.workload("DaemonSet", "log-service");
-        if (logService != null) {
-            rules.checkLogServiceIngress(logService);
+        for (Fence fence : FENCES) {
+            JsonNode workload = rules.workload(fence.kind(), fence.name());
+            if (workload != null) {
+                rules.checkIngress(fence, workload);
+            }
         }
         return rules.violations;
     }
@@ -88,16 +103,16 @@ final class IsolationRules {
     }
 
     /**
-     * Some NetworkPolicy selects log-service pods for Ingress, and no policy that selects them
-     * lets in anything but discovery-service pods of the namespace and Prometheus (by its
-     * namespace and pod labels), on the log-service port over TCP.
+     * Some NetworkPolicy selects the workload's pods for Ingress, and no policy that selects them
+     * lets in anything but its clients (pods of the namespace) and, if it is scraped, Prometheus
+     * (by its namespace and pod labels), on its port over TCP.
      */
-    private void checkLogServiceIngress(JsonNode logService) {
-        String namespace = logService.path("metadata").path("namespace").asText();
-        JsonNode podLabels = logService.at("/spec/template/metadata/labels");
+    private void checkIngress(Fence fence, JsonNode workload) {
+        String target = ManifestRules.id(workload);
+        String namespace = workload.path("metadata").path("namespace").asText();
+        JsonNode podLabels = workload.at("/spec/template/metadata/labels");
         boolean fenced = false;
-        boolean discoveryAllowed = false;
-        boolean scraperAllowed = false;
+        Set<String> admitted = new HashSet<>();
         for (JsonNode policy : objects) {
             if (!ManifestRules.kind(policy).equals("NetworkPolicy")
                     || !namespace.equals(policy.path("metadata").path("namespace").asText())
@@ -110,53 +125,71 @@ final class IsolationRules {
             }
             fenced = true;
             for (JsonNode rule : policy.at("/spec/ingress")) {
-                checkPorts(id, rule.path("ports"));
+                checkPorts(id, fence, workload, rule.path("ports"));
                 if (rule.path("from").isEmpty()) {
                     violations.add(id + ": an ingress rule without 'from' lets every source in");
                 }
                 for (JsonNode peer : rule.path("from")) {
-                    if (isDiscoveryService(peer, namespace)) {
-                        discoveryAllowed = true;
-                    } else if (isScraper(peer)) {
-                        scraperAllowed = true;
+                    Set<String> clients = clients(peer, namespace);
+                    if (!clients.isEmpty() && fence.clients().containsAll(clients)) {
+                        admitted.addAll(clients);
+                    } else if (fence.scraped() && isScraper(peer)) {
+                        admitted.add("Prometheus");
                     } else {
-                        violations.add(id + ": ingress from " + peer + " is neither discovery-service nor Prometheus");
+                        violations.add(id + ": ingress from " + peer + " is not one of " + fence.name() + "'s clients "
+                                + fence.clients() + (fence.scraped() ? " nor Prometheus" : ""));
                     }
                 }
             }
         }
         if (!fenced) {
-            violations.add("DaemonSet/log-service: no NetworkPolicy limits ingress to its pods");
+            violations.add(target + ": no NetworkPolicy limits ingress to its pods");
             return;
         }
-        if (!discoveryAllowed) {
-            violations.add("DaemonSet/log-service: no NetworkPolicy lets discovery-service in");
+        Set<String> expected = new HashSet<>(fence.clients());
+        if (fence.scraped()) {
+            expected.add("Prometheus");
         }
-        if (!scraperAllowed) {
-            violations.add("DaemonSet/log-service: no NetworkPolicy lets Prometheus in (namespace label "
-                    + SCRAPER_NAMESPACE + ", pod label " + SCRAPER_POD + ")");
+        expected.removeAll(admitted);
+        for (String client : expected) {
+            violations.add(target + ": no NetworkPolicy lets " + client + " in"
+                    + (client.equals("Prometheus") ? " (namespace label " + SCRAPER_NAMESPACE + ", pod label "
+                    + SCRAPER_POD + ")" : ""));
         }
     }
 
-    private void checkPorts(String id, JsonNode ports) {
+    private void checkPorts(String id, Fence fence, JsonNode workload, JsonNode ports) {
         if (ports.isEmpty()) {
             violations.add(id + ": an ingress rule without 'ports' opens every port");
         }
         for (JsonNode port : ports) {
             boolean tcp = port.path("protocol").asText("TCP").equals("TCP");
-            boolean ours = port.path("port").asInt(-1) == LOG_SERVICE_PORT || port.path("port").asText().equals("http");
+            boolean ours = port.path("port").asInt(-1) == fence.port()
+                    || port.path("port").isTextual() && namedPort(workload, port.path("port").asText()) == fence.port();
             if (!tcp || !ours || port.has("endPort")) {
-                violations.add(id + ": ingress port " + port + " is not TCP " + LOG_SERVICE_PORT);
+                violations.add(id + ": ingress port " + port + " is not TCP " + fence.port());
             }
         }
     }
 
-    /** A peer that is exactly the discovery-service pods of the namespace (no other workload matches). */
-    private boolean isDiscoveryService(JsonNode peer, String namespace) {
-        if (peer.has("namespaceSelector") || peer.has("ipBlock") || !peer.has("podSelector")) {
-            return false;
+    /** The number of a container port declared by name in the workload's pods, or -1. */
+    private static int namedPort(JsonNode workload, String name) {
+        for (JsonNode container : workload.at("/spec/template/spec/containers")) {
+            for (JsonNode declared : container.path("ports")) {
+                if (name.equals(declared.path("name").asText())) {
+                    return declared.path("containerPort").asInt(-1);
+                }
+            }
         }
-        List<String> matched = new ArrayList<>();
+        return -1;
+    }
+
+    /** The workloads of the namespace a pod-only peer selects; empty for any other kind of peer. */
+    private Set<String> clients(JsonNode peer, String namespace) {
+        Set<String> matched = new HashSet<>();
+        if (peer.has("namespaceSelector") || peer.has("ipBlock") || !peer.has("podSelector")) {
+            return matched;
+        }
         for (JsonNode object : objects) {
             if (ManifestRules.WORKLOADS.contains(ManifestRules.kind(object))
                     && namespace.equals(object.path("metadata").path("namespace").asText())
@@ -164,7 +197,7 @@ final class IsolationRules {
                 matched.add(ManifestRules.name(object));
             }
         }
-        return matched.equals(List.of("discovery-service"));
+        return matched;
     }
 
     private static boolean isScraper(JsonNode peer) {

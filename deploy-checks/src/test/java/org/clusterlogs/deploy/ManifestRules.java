@@ -18,6 +18,12 @@ final class ManifestRules {
     static final String PART_OF_LABEL = "app.kubernetes.io/part-of";
 
     static final Set<String> WORKLOADS = Set.of("Deployment", "DaemonSet", "StatefulSet");
+
+    /**
+     * The only workloads not built from this repository, by name, with the one image each may run.
+     * They follow the same security rules; their probes may be any kind (they have no /q/health).
+     */
+    static final Map<String, String> THIRD_PARTY_IMAGES = Map.of("postgresql", "postgres:16-alpine");
     private static final Set<String> READ_ONLY_VERBS = Set.of("get", "list", "watch");
 
     private final List<? extends JsonNode> objects;
@@ -33,6 +39,8 @@ final class ManifestRules {
             rules.checkObject(object);
         }
         rules.violations.addAll(IsolationRules.check(objects));
+        rules.violations.addAll(SecretRules.check(objects));
+        rules.violations.addAll(AuthRules.check(objects));
         return rules.violations;
     }
 
@@ -110,12 +118,19 @@ final class ManifestRules {
     }
 
     private void checkContainer(String where, String app, JsonNode pod, JsonNode container) {
-        String image = "clusterlogs/" + app + ":0.1.0";
+        String thirdParty = THIRD_PARTY_IMAGES.get(app);
+        String image = thirdParty != null ? thirdParty : "clusterlogs/" + app + ":0.1.0";
         if (!image.equals(container.path("image").asText())) {
-            violations.add(where + ": image must be " + image);
+            violations.add(where + ": image must be " + image
+                    + (thirdParty != null ? "" : " (other images only by name from " + THIRD_PARTY_IMAGES + ")"));
         }
-        checkProbe(where, container, "livenessProbe", "/q/health/live");
-        checkProbe(where, container, "readinessProbe", "/q/health/ready");
+        if (thirdParty != null) {
+            checkAnyProbe(where, container, "livenessProbe");
+            checkAnyProbe(where, container, "readinessProbe");
+        } else {
+            checkProbe(where, container, "livenessProbe", "/q/health/live");
+            checkProbe(where, container, "readinessProbe", "/q/health/ready");
+        }
         for (String quantity : List.of("requests/cpu", "requests/memory", "limits/cpu", "limits/memory")) {
             if (container.at("/resources/" + quantity).asText().isEmpty()) {
                 violations.add(where + ": missing resources." + quantity.replace('/', '.'));
@@ -144,6 +159,19 @@ final class ManifestRules {
             violations.add(where + ": " + probe + " must GET " + path);
         } else if (!hasPort(container, httpGet.path("port"))) {
             violations.add(where + ": " + probe + " port " + httpGet.path("port") + " is not a container port");
+        }
+    }
+
+    /** A probe of any handler: an exec command, or an HTTP, TCP or gRPC check of a container port. */
+    private void checkAnyProbe(String where, JsonNode container, String probe) {
+        JsonNode handler = container.path(probe);
+        if (handler.path("exec").path("command").isEmpty()) {
+            JsonNode port = handler.path("httpGet").path("port");
+            port = port.isMissingNode() ? handler.path("tcpSocket").path("port") : port;
+            port = port.isMissingNode() ? handler.path("grpc").path("port") : port;
+            if (!hasPort(container, port)) {
+                violations.add(where + ": " + probe + " must run a command or check a container port");
+            }
         }
     }
 

@@ -9,23 +9,36 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules for log-service's mounts, its agent id, the namespace's Pod Security labels and
- * the NetworkPolicy, each shown to fail on a copy of base with one mistake in it.
+ * The rules for log-service's mounts, its agent id, the namespace's Pod Security labels, the
+ * NetworkPolicies, the use of Secrets, the wiring to auth-service and the third-party
+ * workloads, each shown to fail on a copy of the dev overlay (base and its PostgreSQL) with one
+ * mistake in it.
  */
 class RulesCatchMistakesTest {
 
-    private static final Path BASE = Path.of("..", "deploy", "base").toAbsolutePath().normalize();
+    private static final Path DEV = Path.of("..", "deploy", "overlays", "dev").toAbsolutePath().normalize();
+
+    private static Map<String, Set<String>> made;
 
     private List<ObjectNode> objects;
 
+    @BeforeAll
+    static void secrets() {
+        made = MakeSecrets.madeFor("dev");
+    }
+
     @BeforeEach
-    void base() {
-        objects = Kustomization.load(BASE).objects();
-        assertEquals(List.of(), ManifestRules.check(objects), "base itself follows the rules");
+    void dev() {
+        objects = Kustomization.load(DEV).objects();
+        assertEquals(List.of(), ManifestRules.check(objects), "the dev overlay itself follows the rules");
+        assertEquals(List.of(), SecretRules.checkAgainst(objects, made), "and uses only Secrets that are made");
     }
 
     private ObjectNode object(String kind, String name) {
@@ -42,10 +55,35 @@ class RulesCatchMistakesTest {
         return object("NetworkPolicy", "log-service");
     }
 
+    private ObjectNode container(String kind, String name) {
+        return (ObjectNode) object(kind, name).at("/spec/template/spec/containers/0");
+    }
+
     private void assertViolation(String expected) {
-        List<String> violations = ManifestRules.check(objects);
+        assertViolation(expected, ManifestRules.check(objects));
+    }
+
+    private static void assertViolation(String expected, List<String> violations) {
         assertTrue(violations.stream().anyMatch(v -> v.contains(expected)),
                 "expected a violation containing '" + expected + "', got " + violations);
+    }
+
+    private static void setEnv(ObjectNode container, String name, String value) {
+        removeWhere(container.path("env"), "name", name);
+        container.withArray("env").addObject().put("name", name).put("value", value);
+    }
+
+    private ObjectNode volume(String kind, String name, String volume) {
+        for (JsonNode candidate : object(kind, name).at("/spec/template/spec/volumes")) {
+            if (candidate.path("name").asText().equals(volume)) {
+                return (ObjectNode) candidate;
+            }
+        }
+        throw new AssertionError(kind + "/" + name + " has no volume " + volume);
+    }
+
+    private ObjectNode authServiceConfig() {
+        return (ObjectNode) object("ConfigMap", AuthRules.CONFIG_MAP).path("data");
     }
 
     private static void removeWhere(JsonNode array, String field, String value) {
@@ -137,14 +175,14 @@ class RulesCatchMistakesTest {
     void aPeerMatchingEveryServiceIsTooWide() {
         ObjectNode peer = (ObjectNode) networkPolicy().at("/spec/ingress/0/from/0/podSelector/matchLabels");
         peer.removeAll().put("app.kubernetes.io/part-of", "clusterlogs");
-        assertViolation("is neither discovery-service nor Prometheus");
+        assertViolation("is not one of log-service's clients [discovery-service] nor Prometheus");
         assertViolation("no NetworkPolicy lets discovery-service in");
     }
 
     @Test
     void prometheusNeedsBothItsNamespaceAndPodLabel() {
         ((ObjectNode) networkPolicy().at("/spec/ingress/0/from/1")).remove("podSelector");
-        assertViolation("is neither discovery-service nor Prometheus");
+        assertViolation("is not one of log-service's clients [discovery-service] nor Prometheus");
         assertViolation("no NetworkPolicy lets Prometheus in");
     }
 
@@ -170,5 +208,143 @@ class RulesCatchMistakesTest {
         ingress.addObject();
         objects.add(open);
         assertViolation("NetworkPolicy/log-service-open: an ingress rule without 'from' lets every source in");
+    }
+
+    @Test
+    void aServiceMountsOnlyItsOwnPrivateKey() {
+        ((ObjectNode) volume("Deployment", "policy-service", "service-account").path("secret"))
+                .put("secretName", "log-service-service-account");
+        assertViolation("uses log-service-service-account, another account's private key");
+        assertViolation("must be the file private-key.pem of a mounted Secret policy-service-service-account");
+    }
+
+    @Test
+    void authServiceMountsNoPrivateKey() {
+        object("Deployment", "auth-service").withObjectProperty("spec").withObjectProperty("template")
+                .withObjectProperty("spec").withArray("volumes").addObject().put("name", "extra")
+                .putObject("projected").putArray("sources").addObject().putObject("secret")
+                .put("name", "discovery-service-service-account");
+        assertViolation("Deployment/auth-service volume extra: uses discovery-service-service-account");
+    }
+
+    @Test
+    void tokensCannotBeTurnedOff() {
+        setEnv(logServiceContainer(), "AUTH_ENABLED", "false");
+        assertViolation("AUTH_ENABLED must not be 'false'");
+    }
+
+    @Test
+    void eachServiceCallsAuthServiceAsItself() {
+        setEnv(container("Deployment", "discovery-service"), "AUTH_SERVICE_ACCOUNT_UID", "log-service");
+        assertViolation("AUTH_SERVICE_ACCOUNT_UID must be discovery-service");
+        setEnv(container("Deployment", "discovery-service"), "AUTH_URL", "http://localhost:8180");
+        assertViolation("AUTH_URL must be http://auth-service:8180");
+    }
+
+    @Test
+    void thePrivateKeyFileIsInTheMountedSecret() {
+        setEnv(container("Deployment", "discovery-service"), "AUTH_SERVICE_ACCOUNT_PRIVATE_KEY", "/tmp/key.pem");
+        assertViolation("'/tmp/key.pem' must be the file private-key.pem of a mounted Secret "
+                + "discovery-service-service-account");
+    }
+
+    @Test
+    void secretFilesAreReadableByTheServiceOnly() {
+        ((ObjectNode) volume("Deployment", "policy-service", "service-account").path("secret"))
+                .put("defaultMode", 0644);
+        assertViolation("defaultMode must be 0440 or 0400 (is 420)");
+    }
+
+    @Test
+    void secretVolumesNeedTheFsGroup() {
+        ((ObjectNode) object("Deployment", "policy-service").at("/spec/template/spec/securityContext"))
+                .remove("fsGroup");
+        assertViolation("a secret volume needs the pod's securityContext.fsGroup");
+    }
+
+    @Test
+    void authServiceRegistersEveryServiceAccount() {
+        String config = authServiceConfig().path("application.properties").asText();
+        authServiceConfig().put("application.properties", config.lines()
+                .filter(line -> !line.contains("\"policy-service\""))
+                .reduce("", (all, line) -> all + line + "\n"));
+        assertViolation("auth.bootstrap.service-accounts.\"policy-service\".public-key: '' must be the file "
+                + "policy-service.pem of a mounted Secret service-account-public-keys");
+    }
+
+    @Test
+    void authServiceSharesPostgresql() {
+        String config = authServiceConfig().path("application.properties").asText();
+        authServiceConfig().put("application.properties", config.replace("auth.store=postgresql", "auth.store=h2"));
+        assertViolation("auth.store must be postgresql");
+    }
+
+    @Test
+    void authServiceConfigIsWhereQuarkusReadsIt() {
+        for (JsonNode mount : container("Deployment", "auth-service").path("volumeMounts")) {
+            if (mount.path("name").asText().equals("config")) {
+                ((ObjectNode) mount).put("mountPath", "/config");
+            }
+        }
+        assertViolation("ConfigMap auth-service-config must be mounted at /deployments/config");
+    }
+
+    @Test
+    void secretsAndKeysMustBeMadeByTheScript() {
+        for (JsonNode variable : container("Deployment", "auth-service").path("env")) {
+            if (variable.path("name").asText().equals("QUARKUS_DATASOURCE_POSTGRESQL_JDBC_URL")) {
+                ((ObjectNode) variable.at("/valueFrom/secretKeyRef")).put("key", "jdbc-url");
+            }
+        }
+        ((ObjectNode) volume("StatefulSet", "postgresql", "tmp")).removeAll().put("name", "tmp")
+                .putObject("secret").put("secretName", "postgresql-tls").put("defaultMode", 0400);
+        List<String> violations = SecretRules.checkAgainst(objects, made);
+        assertViolation("Secret auth-service-db has no key jdbc-url", violations);
+        assertViolation("Secret postgresql-tls is not made by make-secrets.sh", violations);
+    }
+
+    @Test
+    void otherImagesOnlyFromTheAllowList() {
+        ObjectNode redis = object("StatefulSet", "postgresql").deepCopy();
+        redis.withObjectProperty("metadata").put("name", "redis").withObjectProperty("labels")
+                .put(ManifestRules.NAME_LABEL, "redis");
+        redis.withObjectProperty("spec").withObjectProperty("selector").withObjectProperty("matchLabels")
+                .put(ManifestRules.NAME_LABEL, "redis");
+        ((ObjectNode) redis.at("/spec/template/metadata/labels")).put(ManifestRules.NAME_LABEL, "redis");
+        ((ObjectNode) redis.at("/spec/template/spec/containers/0")).put("image", "redis:7");
+        objects.add(redis);
+        assertViolation("StatefulSet/redis container postgresql: image must be clusterlogs/redis:0.1.0 (other images");
+
+        container("StatefulSet", "postgresql").put("image", "postgres:latest");
+        assertViolation("StatefulSet/postgresql container postgresql: image must be postgres:16-alpine");
+    }
+
+    @Test
+    void thirdPartyWorkloadsFollowTheSecurityRules() {
+        ObjectNode postgres = container("StatefulSet", "postgresql");
+        ((ObjectNode) postgres.path("securityContext")).put("readOnlyRootFilesystem", false);
+        postgres.remove("livenessProbe");
+        ((ObjectNode) postgres.path("resources")).remove("limits");
+        assertViolation("StatefulSet/postgresql container postgresql: readOnlyRootFilesystem must be true");
+        assertViolation("StatefulSet/postgresql container postgresql: livenessProbe must run a command");
+        assertViolation("StatefulSet/postgresql container postgresql: missing resources.limits.memory");
+    }
+
+    @Test
+    void onlyAuthServiceReachesTheDatabase() {
+        ((ArrayNode) object("NetworkPolicy", "postgresql").at("/spec/ingress/0/from")).addObject()
+                .putObject("podSelector").putObject("matchLabels").put(ManifestRules.NAME_LABEL, "log-service");
+        assertViolation("is not one of postgresql's clients [auth-service]");
+        objects.remove(object("NetworkPolicy", "postgresql"));
+        assertViolation("StatefulSet/postgresql: no NetworkPolicy limits ingress to its pods");
+    }
+
+    @Test
+    void authServiceAnswersTheSuiteOnly() {
+        ObjectNode peer = (ObjectNode) object("NetworkPolicy", "auth-service")
+                .at("/spec/ingress/0/from/0/podSelector/matchLabels");
+        peer.removeAll().put(ManifestRules.PART_OF_LABEL, "clusterlogs");
+        assertViolation("is not one of auth-service's clients");
+        assertViolation("Deployment/auth-service: no NetworkPolicy lets log-service in");
     }
 }

@@ -1,0 +1,170 @@
+package org.clusterlogs.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * deploy/make-secrets.sh, run with real openssl against a fake kubectl: what it creates on an
+ * empty cluster is valid key material, it never replaces or half-makes anything, and prod
+ * refuses to guess a database.
+ */
+class MakeSecretsTest {
+
+    private static final List<String> ALL_SECRETS = List.of("log-service-service-account",
+            "discovery-service-service-account", "policy-service-service-account", "service-account-public-keys",
+            "auth-service-keys", "auth-service-db");
+
+    @Test
+    void devOnAnEmptyClusterMakesTheNamespaceAndEverySecret() throws GeneralSecurityException {
+        MakeSecrets.Run run = MakeSecrets.run(List.of("dev"), List.of(), Map.of(), false);
+
+        assertEquals(0, run.exit(), run.stderr());
+        assertEquals("Namespace", ManifestRules.kind(run.created().get(0)), "the namespace first");
+        assertEquals(ManifestRules.NAMESPACE, ManifestRules.name(run.created().get(0)));
+        Map<String, Map<String, byte[]>> secrets = run.secrets();
+        assertEquals(ALL_SECRETS, List.copyOf(secrets.keySet()));
+        for (JsonNode object : run.created()) {
+            assertEquals(ManifestRules.NAMESPACE, object.at("/metadata/namespace").asText(ManifestRules.NAMESPACE));
+        }
+        assertTrue(run.calls().stream().allMatch(call -> call.contains("get ") || call.startsWith("create -f ")),
+                "only get and create (never apply, replace or delete): " + run.calls());
+
+        for (String account : AuthRules.CLIENTS) {
+            RSAPrivateCrtKey privateKey = privateKey(secrets.get(account + "-service-account").get("private-key.pem"));
+            assertEquals(2048, privateKey.getModulus().bitLength(), account);
+            RSAPublicKey publicKey = publicKey(secrets.get("service-account-public-keys").get(account + ".pem"));
+            assertEquals(privateKey.getModulus(), publicKey.getModulus(), account + ": public key of its private key");
+            assertEquals(privateKey.getPublicExponent(), publicKey.getPublicExponent());
+        }
+        Map<String, byte[]> keys = secrets.get("auth-service-keys");
+        assertEquals(32, Base64.getDecoder().decode(text(keys, "key-encryption-key")).length);
+        assertEquals("admin", text(keys, "bootstrap-uid"));
+        String password = text(keys, "bootstrap-password");
+        assertTrue(password.matches("[0-9a-f]{32}"), "random password: " + password);
+        assertTrue(run.stderr().contains("first superuser: uid admin, password " + password), run.stderr());
+        assertTrue(run.stderr().contains("get secret auth-service-keys"), "says how to read it again");
+
+        Map<String, byte[]> db = secrets.get("auth-service-db");
+        assertEquals("jdbc:postgresql://postgresql:5432/auth", text(db, "url"));
+        assertEquals("auth", text(db, "username"));
+        assertTrue(text(db, "password").matches("[0-9a-f]{48}"));
+    }
+
+    @Test
+    void existingSecretsAreKeptAsTheyAre() {
+        List<String> existing = new ArrayList<>(List.of("namespace/clusterlogs"));
+        ALL_SECRETS.forEach(name -> existing.add("secret/" + name));
+
+        MakeSecrets.Run run = MakeSecrets.run(List.of("dev"), existing, Map.of(), false);
+
+        assertEquals(0, run.exit(), run.stderr());
+        assertEquals(List.of(), run.created());
+        assertTrue(run.calls().stream().noneMatch(call -> call.startsWith("create")), run.calls().toString());
+        assertFalse(run.stderr().contains("password"), "no password shown for a superuser made earlier");
+    }
+
+    @Test
+    void onlyTheMissingSecretIsMade() {
+        List<String> existing = new ArrayList<>();
+        ALL_SECRETS.stream().filter(name -> !name.equals("auth-service-db")).forEach(n -> existing.add("secret/" + n));
+
+        MakeSecrets.Run run = MakeSecrets.run(List.of("dev"), existing, Map.of(), false);
+
+        assertEquals(0, run.exit(), run.stderr());
+        assertEquals(Set.of("auth-service-db"), run.secrets().keySet());
+    }
+
+    @Test
+    void someServiceAccountKeysWithoutTheOthersIsRefused() {
+        MakeSecrets.Run run = MakeSecrets.run(List.of("dev"),
+                List.of("secret/log-service-service-account"), Map.of(), false);
+
+        assertNotEquals(0, run.exit());
+        assertEquals(List.of(), run.created(), "nothing is made when the script refuses");
+        assertTrue(run.stderr().contains("only some service-account Secrets exist"), run.stderr());
+        assertTrue(run.stderr().contains("kubectl -n clusterlogs delete secret"), "says how to start over");
+    }
+
+    @Test
+    void prodRefusesWithoutItsDatabase() {
+        MakeSecrets.Run run = MakeSecrets.run(List.of("prod"), List.of(), Map.of("AUTH_DB_USERNAME", "someone"), false);
+
+        assertNotEquals(0, run.exit());
+        assertEquals(List.of(), run.created());
+        assertTrue(run.stderr().contains("set AUTH_DB_URL AUTH_DB_PASSWORD"), run.stderr());
+    }
+
+    @Test
+    void prodTakesItsDatabaseFromTheEnvironment() {
+        MakeSecrets.Run run = MakeSecrets.run(List.of("prod"), List.of(), MakeSecrets.PROD_DB, false);
+
+        assertEquals(0, run.exit(), run.stderr());
+        Map<String, byte[]> db = run.secrets().get("auth-service-db");
+        assertEquals(MakeSecrets.PROD_DB.get("AUTH_DB_URL"), text(db, "url"));
+        assertEquals(MakeSecrets.PROD_DB.get("AUTH_DB_USERNAME"), text(db, "username"));
+        assertEquals(MakeSecrets.PROD_DB.get("AUTH_DB_PASSWORD"), text(db, "password"));
+        assertFalse(run.stderr().contains(MakeSecrets.PROD_DB.get("AUTH_DB_PASSWORD")), "never echoes it");
+    }
+
+    @Test
+    void aDryRunPrintsFreshKeysAndAsksNoCluster() {
+        MakeSecrets.Run first = MakeSecrets.run(List.of("dev", "--dry-run"), List.of(), Map.of(), false);
+        MakeSecrets.Run second = MakeSecrets.run(List.of("--dry-run", "dev"), List.of(), Map.of(), false);
+
+        assertEquals(0, first.exit(), first.stderr());
+        assertEquals(List.of(), first.calls(), "a dry run calls no kubectl");
+        assertEquals(ALL_SECRETS, List.copyOf(first.secrets().keySet()));
+        assertEquals("Namespace", ManifestRules.kind(first.created().get(0)));
+        assertNotEquals(text(first.secrets().get("log-service-service-account"), "private-key.pem"),
+                text(second.secrets().get("log-service-service-account"), "private-key.pem"), "a new key each time");
+    }
+
+    @Test
+    void anUnreachableClusterStopsIt() {
+        MakeSecrets.Run run = MakeSecrets.run(List.of("dev"), List.of(), Map.of(), true);
+
+        assertNotEquals(0, run.exit());
+        assertTrue(run.stderr().contains("is the cluster reachable?"), run.stderr());
+        assertTrue(run.calls().stream().noneMatch(call -> call.startsWith("create")), run.calls().toString());
+    }
+
+    private static String text(Map<String, byte[]> data, String key) {
+        return new String(data.get(key), StandardCharsets.UTF_8);
+    }
+
+    private static RSAPrivateCrtKey privateKey(byte[] pem) throws GeneralSecurityException {
+        byte[] der = der(pem, "PRIVATE KEY");
+        return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+    }
+
+    private static RSAPublicKey publicKey(byte[] pem) throws GeneralSecurityException {
+        byte[] der = der(pem, "PUBLIC KEY");
+        return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+    }
+
+    /** The DER inside one PEM block of exactly this label (PKCS#8 "PRIVATE KEY", not "RSA PRIVATE KEY"). */
+    private static byte[] der(byte[] pem, String label) {
+        String text = new String(pem, StandardCharsets.US_ASCII).strip();
+        String begin = "-----BEGIN " + label + "-----";
+        String end = "-----END " + label + "-----";
+        assertTrue(text.startsWith(begin) && text.endsWith(end), "a PEM " + label + ": " + text.lines().findFirst());
+        return Base64.getMimeDecoder().decode(text.substring(begin.length(), text.length() - end.length()));
+    }
+}

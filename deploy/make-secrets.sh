@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# Creates the Secrets the suite reads, in the namespace clusterlogs, before
+# `kubectl apply -k deploy/overlays/<overlay>`. Kubernetes cannot generate RSA keys or random
+# passwords from plain manifests, so this script does, once:
+#
+#   <service>-service-account    private-key.pem: the service account's RSA key (2048 bits, PKCS#8 PEM),
+#                                one Secret per service, mounted only by that service
+#   service-account-public-keys  <service>.pem: the public halves, mounted by auth-service,
+#                                whose bootstrap registers the accounts
+#   auth-service-keys            key-encryption-key (base64 of 32 random bytes), bootstrap-uid,
+#                                bootstrap-password (the first superuser)
+#   auth-service-db              url, username, password of auth-service's PostgreSQL database:
+#                                dev: the overlay's in-cluster postgresql (random password);
+#                                prod: AUTH_DB_URL, AUTH_DB_USERNAME, AUTH_DB_PASSWORD from the environment
+#
+# Idempotent: only missing Secrets are created (`kubectl create`, which never replaces one), and
+# an existing Secret is never changed. The service-account Secrets are made together: if only
+# some of them exist the script refuses, because new keys would no longer match the public keys
+# auth-service registered.
+#
+# Usage: deploy/make-secrets.sh dev|prod [--dry-run]
+#   --dry-run  print, as YAML, everything it would create in an empty cluster (the namespace
+#              from base/namespace.yaml included) and contact no cluster; the keys in it are
+#              freshly made and then thrown away.
+# Environment: AUTH_BOOTSTRAP_UID (default admin); for prod AUTH_DB_URL, AUTH_DB_USERNAME,
+# AUTH_DB_PASSWORD.
+set -euo pipefail
+
+namespace=clusterlogs
+deploy_dir=$(cd "$(dirname "$0")" && pwd)
+accounts=(log-service discovery-service policy-service)
+public_keys=service-account-public-keys
+bootstrap_uid=${AUTH_BOOTSTRAP_UID:-admin}
+# The dev overlay's PostgreSQL (overlays/dev/postgresql): Service postgresql, database auth.
+dev_db_url=jdbc:postgresql://postgresql:5432/auth
+dev_db_username=auth
+
+say() { echo "make-secrets: $*" >&2; }
+die() { say "$*"; exit 1; }
+usage() { die "usage: $0 dev|prod [--dry-run]"; }
+
+overlay=""
+dry_run=false
+for arg in "$@"; do
+  case "$arg" in
+    dev|prod) [ -z "$overlay" ] || usage; overlay=$arg ;;
+    --dry-run) dry_run=true ;;
+    *) usage ;;
+  esac
+done
+[ -n "$overlay" ] || usage
+
+for tool in openssl base64; do
+  command -v "$tool" >/dev/null || die "$tool is needed and not on the PATH"
+done
+$dry_run || command -v kubectl >/dev/null || die "kubectl is needed and not on the PATH"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+chmod 700 "$work"
+out="$work/objects.yaml"
+: >"$out"
+creating=()
+
+# Whether the object exists. A dry run contacts no cluster: nothing exists. A failing kubectl
+# (no cluster, no permission) stops the script rather than counting as "missing".
+exists() { # kind name
+  $dry_run && return 1
+  local args=(get "$1" "$2" -o name --ignore-not-found)
+  [ "$1" = namespace ] || args=(-n "$namespace" "${args[@]}")
+  local found
+  found=$(kubectl "${args[@]}") || die "kubectl get $1 $2 failed; is the cluster reachable?"
+  [ -n "$found" ]
+}
+
+# Appends a Secret to the output. Values are read from files, so none is on a command line.
+add_secret() { # name app key=file...
+  local name=$1 app=$2 entry
+  shift 2
+  creating+=("$name")
+  {
+    echo "---"
+    echo "apiVersion: v1"
+    echo "kind: Secret"
+    echo "metadata:"
+    echo "  name: $name"
+    echo "  namespace: $namespace"
+    echo "  labels:"
+    echo "    app.kubernetes.io/name: $app"
+    echo "    app.kubernetes.io/part-of: clusterlogs"
+    echo "type: Opaque"
+    echo "data:"
+    for entry in "$@"; do
+      echo "  ${entry%%=*}: $(base64 <"${entry#*=}" | tr -d '\n')"
+    done
+  } >>"$out"
+}
+
+value_file() { # name value: a file holding exactly the value (no newline)
+  printf '%s' "$2" >"$work/$1"
+  echo "$work/$1"
+}
+
+# Everything is decided before anything is created: a refusal leaves the cluster as it was.
+
+# 1. The service accounts' key pairs, all or nothing.
+present=()
+missing=()
+for name in "${accounts[@]/%/-service-account}" "$public_keys"; do
+  if exists secret "$name"; then present+=("$name"); else missing+=("$name"); fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  say "kept (exist): ${accounts[*]/%/-service-account} $public_keys"
+elif [ ${#present[@]} -gt 0 ]; then
+  die "only some service-account Secrets exist (${present[*]}; missing: ${missing[*]})." \
+    "New keys would not match the public keys auth-service registered, so none is made." \
+    "To start over: kubectl -n $namespace delete secret ${accounts[*]/%/-service-account} $public_keys," \
+    "run this again, then restart the suite (see deploy/README.md)."
+else
+  public_entries=()
+  for account in "${accounts[@]}"; do
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/$account.pem" 2>/dev/null
+    openssl pkey -in "$work/$account.pem" -pubout -out "$work/$account.pub.pem"
+    add_secret "$account-service-account" "$account" "private-key.pem=$work/$account.pem"
+    public_entries+=("$account.pem=$work/$account.pub.pem")
+  done
+  add_secret "$public_keys" auth-service "${public_entries[@]}"
+fi
+
+# 2. auth-service's key-encryption key and first superuser.
+new_superuser=false
+if exists secret auth-service-keys; then
+  say "kept (exists): auth-service-keys"
+else
+  add_secret auth-service-keys auth-service \
+    "key-encryption-key=$(value_file kek "$(openssl rand -base64 32)")" \
+    "bootstrap-uid=$(value_file uid "$bootstrap_uid")" \
+    "bootstrap-password=$(value_file password "$(openssl rand -hex 16)")"
+  new_superuser=true
+fi
+
+# 3. auth-service's database.
+if exists secret auth-service-db; then
+  say "kept (exists): auth-service-db"
+else
+  if [ "$overlay" = dev ]; then
+    db_url=$dev_db_url
+    db_username=$dev_db_username
+    db_password=$(openssl rand -hex 24)
+  else
+    unset_vars=()
+    for var in AUTH_DB_URL AUTH_DB_USERNAME AUTH_DB_PASSWORD; do
+      [ -n "${!var:-}" ] || unset_vars+=("$var")
+    done
+    [ ${#unset_vars[@]} -eq 0 ] || die "prod needs auth-service's PostgreSQL database: set ${unset_vars[*]}" \
+      "(e.g. AUTH_DB_URL=jdbc:postgresql://db.example:5432/auth); nothing was created."
+    [[ "$AUTH_DB_URL" == jdbc:postgresql://* ]] || die "AUTH_DB_URL must be a jdbc:postgresql:// URL; nothing was created."
+    db_url=$AUTH_DB_URL
+    db_username=$AUTH_DB_USERNAME
+    db_password=$AUTH_DB_PASSWORD
+  fi
+  add_secret auth-service-db auth-service \
+    "url=$(value_file db-url "$db_url")" \
+    "username=$(value_file db-username "$db_username")" \
+    "password=$(value_file db-password "$db_password")"
+fi
+
+if $dry_run; then
+  say "would create: namespace $namespace (if missing) ${creating[*]}"
+  echo "---"
+  cat "$deploy_dir/base/namespace.yaml"
+  cat "$out"
+  exit 0
+fi
+
+if ! exists namespace "$namespace"; then
+  kubectl create -f "$deploy_dir/base/namespace.yaml" >&2
+fi
+if [ ${#creating[@]} -gt 0 ]; then
+  kubectl create -f "$out" >&2
+  say "created: ${creating[*]}"
+else
+  say "nothing to create"
+fi
+if $new_superuser; then
+  say "first superuser: uid $bootstrap_uid, password $(cat "$work/password")"
+  say "shown once; read it again with:" \
+    "kubectl -n $namespace get secret auth-service-keys -o jsonpath='{.data.bootstrap-password}' | base64 -d"
+fi
