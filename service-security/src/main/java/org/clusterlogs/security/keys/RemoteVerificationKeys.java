@@ -2,6 +2,7 @@ package org.clusterlogs.security.keys;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.clusterlogs.security.AuthUnavailableException;
 import org.clusterlogs.security.VerificationKeys;
 import org.clusterlogs.security.config.AuthConfig;
@@ -15,6 +16,7 @@ import org.jose4j.lang.JoseException;
 
 import java.io.IOException;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,12 +49,18 @@ public class RemoteVerificationKeys implements VerificationKeys {
     private boolean everTried;
     private boolean lastFailed;
 
+    @Inject
     public RemoteVerificationKeys(AuthConfig config) {
-        this.location = config.url().replaceAll("/+$", "") + PATH;
-        this.refreshNanos = config.jwks().refreshInterval().toNanos();
-        this.minRefetchNanos = config.jwks().minRefetchInterval().toNanos();
+        this(config.url(), config.jwks().refreshInterval(), config.jwks().minRefetchInterval());
+    }
+
+    public RemoteVerificationKeys(String authUrl, Duration refreshInterval, Duration minRefetchInterval) {
+        this.location = authUrl.replaceAll("/+$", "") + PATH;
+        this.refreshNanos = refreshInterval.toNanos();
+        this.minRefetchNanos = minRefetchInterval.toNanos();
         http.setConnectTimeout(TIMEOUT_MS);
         http.setReadTimeout(TIMEOUT_MS);
+        http.setRetries(0); // a request waits on this fetch: one try, the rate limit decides when the next comes
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.json.JsonString;
 import org.clusterlogs.security.Caller;
@@ -18,6 +19,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.lang.JoseException;
 
 import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -56,10 +58,15 @@ public class TokenVerifier {
     private final int clockSkewSeconds;
     private final JWTParser parser = new DefaultJWTParser();
 
+    @Inject
     public TokenVerifier(VerificationKeys keys, AuthConfig config) {
+        this(keys, config.token().issuer(), config.token().clockSkew());
+    }
+
+    public TokenVerifier(VerificationKeys keys, String issuer, Duration clockSkew) {
         this.keys = keys;
-        this.issuer = config.token().issuer();
-        this.clockSkewSeconds = (int) Math.max(1, config.token().clockSkew().toSeconds());
+        this.issuer = issuer;
+        this.clockSkewSeconds = (int) Math.max(1, clockSkew.toSeconds());
     }
 
     /** The caller the token names; fails with the reason (for the log) when it does not verify. */
