@@ -17,6 +17,7 @@ import org.clusterlogs.logs.read.format.EntryFormat;
 import org.clusterlogs.logs.source.BadParameterException;
 import org.clusterlogs.logs.source.FieldFilter;
 import org.clusterlogs.logs.source.SourceOpener;
+import org.clusterlogs.security.http.StreamAccess;
 
 import java.util.List;
 
@@ -29,11 +30,13 @@ public class LogResponder {
     private final StreamLimiter limiter;
     private final long retryAfterSeconds;
     private final FileSender fileSender;
+    private final StreamAccess access;
 
     public LogResponder(ReadExecutor executor, ChangeNotifier notifier, LogMetrics metrics, KeepAlive keepAlive,
                         FollowBatcher batcher, LogsConfig config, ProblemResponder problems, StreamLimiter limiter,
-                        FileSender fileSender) {
+                        FileSender fileSender, StreamAccess access) {
         this.fileSender = fileSender;
+        this.access = access;
         this.deps = new LogStream.Deps(executor, notifier, metrics, keepAlive, batcher);
         this.problems = problems;
         this.limiter = limiter;
@@ -43,7 +46,8 @@ public class LogResponder {
     /**
      * Streams the log {@code opener} finds, as the request asks (filters, position by
      * parameters, format by Accept). Finding and reading happen on the read threads; a
-     * malformed parameter, or a failure before the first byte, is a problem response.
+     * malformed parameter, or a failure before the first byte, is a problem response. The
+     * stream ends when the caller's token expires or its permission goes ({@link StreamAccess}).
      */
     public void respond(RoutingContext rc, SourceOpener opener) {
         FieldFilter filter;
@@ -67,7 +71,10 @@ public class LogResponder {
         EntryFormat format = EntryFormat.forAccept(rc.request().getHeader("Accept"));
         LogStream.Client client = new LogStream.Client(rc.response(), fileSender.link(rc.request()),
                 e -> problems.fail(rc, e), permit);
-        new LogStream(client, opener, filter, params, format, deps).start();
+        LogStream stream = new LogStream(client, opener, filter, params, format, deps);
+        StreamAccess.Watch watch = access.watch(rc, stream::endNow);
+        rc.addEndHandler(done -> watch.close());
+        stream.start();
     }
 
     private static String first(RoutingContext rc, String name) {

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Gives every log route the shared parameters and responses declared once in
- * {@code META-INF/openapi.yaml}, so the routes' code carries only what is their own.
+ * {@code META-INF/openapi.yaml}, so the routes' code carries only what is their own; the
+ * security answers (401, 403, 503) included, which every log route has.
  */
 public class LogRoutesOpenApiFilter implements OASFilter {
 
@@ -49,6 +50,7 @@ public class LogRoutesOpenApiFilter implements OASFilter {
                 responses.addAPIResponse("204", ref("noLines"));
             }
             responses.addAPIResponse("400", ref("badRequest"));
+            secured(responses);
             responses.addAPIResponse("404", ref("notFound"));
             get.setResponses(responses);
             if (get.getParameters() != null) {
@@ -69,8 +71,16 @@ public class LogRoutesOpenApiFilter implements OASFilter {
             responses.addAPIResponse("200", ref("download"));
         }
         responses.addAPIResponse("400", ref("badRequest"));
+        secured(responses);
         responses.addAPIResponse("404", ref("notFound"));
         get.setResponses(responses);
+    }
+
+    /** What every log route may answer for want of a token, a permission or auth-service (docs/authentication.md). */
+    private static void secured(APIResponses responses) {
+        responses.addAPIResponse("401", ref("unauthorized"));
+        responses.addAPIResponse("403", ref("forbidden"));
+        responses.addAPIResponse("503", ref("authUnavailable"));
     }
 
     private static org.eclipse.microprofile.openapi.models.responses.APIResponse ref(String name) {

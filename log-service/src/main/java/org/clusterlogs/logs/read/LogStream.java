@@ -46,6 +46,8 @@ public final class LogStream {
     private final AtomicInteger wip = new AtomicInteger();
 
     private volatile boolean closed;
+    /** Set when the stream must end at its next turn although the log goes on (the caller's access ended). */
+    private volatile boolean endRequested;
     private LogSource source;
     private EntryReader reader;
     private long skipLeft;
@@ -105,6 +107,15 @@ public final class LogStream {
         schedule();
     }
 
+    /**
+     * Ends the stream at its next turn as a finished read ends (a clean end of the body, no
+     * error): the client resumes from the last cursor it got. A range sent zero-copy ends by itself.
+     */
+    public void endNow() {
+        endRequested = true;
+        schedule();
+    }
+
     private void clientGone() {
         closed = true;
         schedule();
@@ -147,6 +158,10 @@ public final class LogStream {
                 } finally {
                     source.close(); // what positioning held open, also when it failed; the reader has its own
                 }
+            }
+            if (endRequested) {
+                finish();
+                return;
             }
             if (holdsBack()) {
                 return;

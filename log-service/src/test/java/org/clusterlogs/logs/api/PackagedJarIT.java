@@ -4,9 +4,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.clusterlogs.logs.testsupport.FakeAuthServer;
 import org.clusterlogs.logs.testsupport.LogRoots;
 import org.clusterlogs.logs.testsupport.Sandboxes;
 import org.clusterlogs.logs.testsupport.SseClient;
+import org.clusterlogs.logs.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
@@ -23,36 +27,53 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The runnable artifact ({@code target/quarkus-app/quarkus-run.jar}) started as its own
- * process in prod mode: a range read, a follow that sees an append, a refused escape, the
- * health, metrics and Swagger UI endpoints.
+ * process in prod mode, authentication on (against {@link FakeAuthServer}): a range read, a
+ * follow that sees an append, a refused escape, refusals without a token and without the
+ * grant, the health, metrics and Swagger UI endpoints open.
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(LogRoots.class)
+@QuarkusTestResource(value = FakeAuthServer.class, restrictToAnnotatedClass = true)
 class PackagedJarIT {
+
+    private static final String UID = "jar-reader";
 
     @TestHTTPResource("/")
     URL base;
+
+    @BeforeAll
+    static void grant() {
+        FakeAuthServer.GRANTS.add(UID + " dcos:adminrouter:ops:system-logs full");
+    }
+
+    private static RequestSpecification authorized() {
+        return given().header("Authorization", "token=" + TestTokens.valid(UID));
+    }
 
     @Test
     void servesReadsFollowsAndRefuses() throws Exception {
         Sandboxes sandbox = Sandboxes.create();
         Path stdout = sandbox.write("stdout", "one\ntwo\nthree\n");
-        given().get(sandbox.route("stdout") + "?cursor=END&skip=-2").then().statusCode(200)
+        authorized().get(sandbox.route("stdout") + "?cursor=END&skip=-2").then().statusCode(200)
                 .body(equalTo("two\nthree\n"));
+        given().get(sandbox.route("stdout")).then().statusCode(401).header("WWW-Authenticate", "acsjwt")
+                .contentType("application/problem+json");
+        given().header("Authorization", "token=" + TestTokens.valid("stranger")).get(sandbox.route("stdout"))
+                .then().statusCode(403).contentType("application/problem+json");
         String url = base.toString().replaceAll("/$", "") + sandbox.route("stdout") + "?cursor=END";
-        try (SseClient sse = SseClient.open(url, null)) {
+        try (SseClient sse = SseClient.open(url, null, "token=" + TestTokens.valid(UID))) {
             Files.writeString(stdout, "four\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             List<SseClient.Block> events = sse.events(1, Duration.ofSeconds(10));
             assertEquals("four", JsonPath.from(events.get(0).data()).getString("fields.MESSAGE"));
             assertEquals("18", events.get(0).id());
         }
-        given().urlEncodingEnabled(false).get(sandbox.route("..%2F..%2Fsecret")).then().statusCode(400)
+        authorized().urlEncodingEnabled(false).get(sandbox.route("..%2F..%2Fsecret")).then().statusCode(400)
                 .contentType("application/problem+json");
         String mesosPath = "/var/lib/mesos/slave/slaves/" + LogRoots.AGENT_ID + "/frameworks/" + sandbox.framework()
                 + "/executors/" + sandbox.executor() + "/runs/" + sandbox.container() + "/stdout";
-        given().queryParam("path", mesosPath).queryParam("offset", 4).queryParam("length", 3)
+        authorized().queryParam("path", mesosPath).queryParam("offset", 4).queryParam("length", 3)
                 .get("/files/read").then().statusCode(200).body("data", equalTo("two")).body("offset", equalTo(4));
-        given().queryParam("path", "/var/lib/mesos/slave/../../../etc/passwd").get("/files/read")
+        authorized().queryParam("path", "/var/lib/mesos/slave/../../../etc/passwd").get("/files/read")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
@@ -62,6 +83,6 @@ class PackagedJarIT {
         given().get("/q/metrics").then().statusCode(200);
         given().get("/q/swagger-ui/").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);
-        given().get("/no/such/route").then().statusCode(404).contentType("application/problem+json");
+        authorized().get("/no/such/route").then().statusCode(404).contentType("application/problem+json");
     }
 }

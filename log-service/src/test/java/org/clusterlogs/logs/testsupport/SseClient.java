@@ -29,6 +29,8 @@ public final class SseClient implements AutoCloseable {
     private final BlockingQueue<Block> blocks = new LinkedBlockingQueue<>();
     private final StringBuilder raw = new StringBuilder();
     private final Thread reader;
+    /** Set when the body ended as a finished response does (not reset, not closed by the test). */
+    private volatile boolean endedCleanly;
 
     private SseClient(HttpResponse<InputStream> response) {
         this.response = response;
@@ -38,9 +40,17 @@ public final class SseClient implements AutoCloseable {
     }
 
     public static SseClient open(String url, String lastEventId) {
+        return open(url, lastEventId, null);
+    }
+
+    /** With an {@code Authorization} header, when {@code authorization} is not null. */
+    public static SseClient open(String url, String lastEventId, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
         if (lastEventId != null) {
             b.header("Last-Event-ID", lastEventId);
+        }
+        if (authorization != null) {
+            b.header("Authorization", authorization);
         }
         try {
             HttpResponse<InputStream> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
@@ -92,6 +102,12 @@ public final class SseClient implements AutoCloseable {
         return events;
     }
 
+    /** Whether the server ended the body cleanly within {@code timeout}. */
+    public boolean endsWithin(Duration timeout) throws InterruptedException {
+        reader.join(timeout.toMillis());
+        return endedCleanly;
+    }
+
     public synchronized String raw() {
         return raw.toString();
     }
@@ -116,6 +132,7 @@ public final class SseClient implements AutoCloseable {
                     blocks.add(parse(block.toString()));
                 }
             }
+            endedCleanly = true;
         } catch (IOException e) {
             // closed by the test
         }

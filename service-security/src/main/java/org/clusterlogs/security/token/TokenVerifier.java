@@ -1,0 +1,142 @@
+package org.clusterlogs.security.token;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.json.JsonString;
+import org.clusterlogs.security.Caller;
+import org.clusterlogs.security.VerificationKeys;
+import org.clusterlogs.security.config.AuthConfig;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.base64url.Base64Url;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.lang.JoseException;
+
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Verifies the suite's access tokens: RS256 only, the key chosen by the header's {@code kid} from
+ * {@link VerificationKeys} (never from anything else the token says about itself), then
+ * SmallRye JWT checks signature, {@code exp} (required), {@code iss} and the clock skew. The
+ * {@code uid} must follow the suite's uid rule. May block: a {@code kid} not known yet fetches
+ * the keys, so call it off the event loop.
+ */
+@Singleton
+public class TokenVerifier {
+
+    private static final String ALGORITHM = "RS256";
+    private static final Pattern KID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    /** The uid rule of auth-service; {@code anonymous} is reserved. */
+    private static final Pattern UID = Pattern.compile("[a-zA-Z0-9@._-]{1,96}");
+
+    private static final Map<Integer, String> REASONS = Map.of(
+            ErrorCodes.EXPIRED, "expired",
+            ErrorCodes.EXPIRATION_MISSING, "no exp",
+            ErrorCodes.NOT_YET_VALID, "not yet valid",
+            ErrorCodes.SIGNATURE_INVALID, "bad signature",
+            ErrorCodes.SIGNATURE_MISSING, "not signed",
+            ErrorCodes.ISSUER_MISSING, "no iss",
+            ErrorCodes.ISSUER_INVALID, "wrong iss",
+            ErrorCodes.JSON_INVALID, "claims are not JSON",
+            ErrorCodes.MALFORMED_CLAIM, "malformed claim",
+            ErrorCodes.ISSUED_AT_INVALID_FUTURE, "iat in the future");
+
+    private final VerificationKeys keys;
+    private final String issuer;
+    private final int clockSkewSeconds;
+    private final JWTParser parser = new DefaultJWTParser();
+
+    @Inject
+    public TokenVerifier(VerificationKeys keys, AuthConfig config) {
+        this(keys, config.token().issuer(), config.token().clockSkew());
+    }
+
+    public TokenVerifier(VerificationKeys keys, String issuer, Duration clockSkew) {
+        this.keys = keys;
+        this.issuer = issuer;
+        this.clockSkewSeconds = (int) Math.max(1, clockSkew.toSeconds());
+    }
+
+    /** The caller the token names; fails with the reason (for the log) when it does not verify. */
+    public Caller verify(PresentedToken token) throws InvalidTokenException {
+        Map<String, Object> header = header(token.jwt());
+        if (!ALGORITHM.equals(header.get("alg"))) {
+            throw new InvalidTokenException("alg " + printable(header.get("alg")) + " is not accepted");
+        }
+        if (!(header.get("kid") instanceof String kid) || !KID.matcher(kid).matches()) {
+            throw new InvalidTokenException("no usable kid in the header");
+        }
+        PublicKey key = keys.byKid(kid)
+                .orElseThrow(() -> new InvalidTokenException("no published key has kid " + kid));
+        JsonWebToken jwt;
+        try {
+            jwt = parser.parse(token.jwt(), context(key));
+        } catch (ParseException e) {
+            throw new InvalidTokenException("rejected by the JWT checks: " + reason(e));
+        }
+        String uid = text(jwt.getClaim("uid"));
+        if (uid == null || !UID.matcher(uid).matches() || uid.equals("anonymous")) {
+            throw new InvalidTokenException("uid claim missing or not a valid uid");
+        }
+        return new Caller(uid, Instant.ofEpochSecond(jwt.getExpirationTime()), token.fromCookie());
+    }
+
+    private JWTAuthContextInfo context(PublicKey key) {
+        JWTAuthContextInfo context = new JWTAuthContextInfo();
+        context.setPublicVerificationKey(key);
+        context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+        context.setIssuedBy(issuer);
+        context.setClockSkew(clockSkewSeconds);
+        context.setRequiredClaims(Set.of("uid", "exp"));
+        context.setRequireNamedPrincipal(false); // the uid is checked here, by the suite's own rule
+        return context;
+    }
+
+    private static Map<String, Object> header(String jwt) throws InvalidTokenException {
+        try {
+            String json = Base64Url.decodeToUtf8String(jwt.substring(0, jwt.indexOf('.')));
+            return JsonUtil.parseJson(json);
+        } catch (JoseException | RuntimeException e) {
+            throw new InvalidTokenException("header is not base64url JSON");
+        }
+    }
+
+    private static String text(Object claim) {
+        if (claim instanceof String s) {
+            return s;
+        }
+        return claim instanceof JsonString s ? s.getString() : null;
+    }
+
+    /**
+     * What jose4j found wrong, by its error codes: its messages may quote the whole token (a bad
+     * signature's does), and a token must never reach the log.
+     */
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidJwtException invalid) {
+                return invalid.getErrorDetails().stream()
+                        .map(d -> REASONS.getOrDefault(d.getErrorCode(), "jose4j error " + d.getErrorCode()))
+                        .distinct().collect(Collectors.joining(", "));
+            }
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    private static String printable(Object value) {
+        String s = String.valueOf(value);
+        return s.length() > 100 ? s.substring(0, 100) + "..." : s.replaceAll("\\p{Cntrl}", "?");
+    }
+}
