@@ -1,0 +1,229 @@
+package org.clusterlogs.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * auth-service and log-service as the packaged jars, as processes, as an operator runs them: the
+ * log service registers with its service account (key pair made here, public half registered by
+ * auth-service's bootstrap), verifies callers' tokens against auth-service's JWKS and asks its
+ * policy query. A grant given or revoked at auth-service takes effect at log-service within the
+ * 5 s the decision cache may hold an answer, and an open stream ends once its permission is gone.
+ */
+class AuthAcrossServicesTest {
+
+    private static final String SYSTEM_LOGS = "dcos:adminrouter:ops:system-logs";
+    private static final String TASK_PATH =
+            "/system/v1/logs/v2/task/frameworks/fw/executors/ex/runs/c1/stdout";
+    private static final Duration DECISION_CACHE = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path work;
+
+    private static ServiceProcess auth;
+    private static ServiceProcess logs;
+    private static String adminToken;
+
+    @BeforeAll
+    static void startTheSuite() throws Exception {
+        String adminPassword = UUID.randomUUID().toString();
+        KeyPair account = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        Path privateKey = pem(work.resolve("log-service.pem"), "PRIVATE KEY", account.getPrivate().getEncoded());
+        Path publicKey = pem(work.resolve("log-service.pub.pem"), "PUBLIC KEY", account.getPublic().getEncoded());
+        byte[] kek = new byte[32];
+        new SecureRandom().nextBytes(kek);
+        auth = ServiceProcess.start("auth-service", Map.of(
+                        "auth.data-dir", work.resolve("auth-data").toString(),
+                        "auth.bootstrap.uid", "admin",
+                        "auth.bootstrap.service-accounts.\"log-service\".public-key", publicKey.toString()),
+                Map.of("AUTH_BOOTSTRAP_PASSWORD", adminPassword,
+                        "AUTH_KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(kek)),
+                work);
+
+        Path sandbox = Files.createDirectories(work.resolve("sandbox/frameworks/fw/executors/ex/runs/c1"));
+        Files.writeString(sandbox.resolve("stdout"), "first\nsecond\n");
+        logs = ServiceProcess.start("log-service", Map.of(
+                        "auth.url", auth.url(),
+                        "auth.service-account.private-key", privateKey.toString(),
+                        "auth.stream-recheck", "1s",
+                        "logs.sandbox-root", work.resolve("sandbox").toString(),
+                        "logs.pods-root", work.resolve("pods").toString(),
+                        "logs.components-dir", work.resolve("components").toString(),
+                        "logs.journal-dir", work.resolve("journal").toString()),
+                Map.of(), work);
+        adminToken = login("admin", adminPassword);
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        if (logs != null) {
+            logs.close();
+        }
+        if (auth != null) {
+            auth.close();
+        }
+    }
+
+    @Test
+    void withoutATokenLogServiceAnswers401WithTheAcsjwtChallenge() throws Exception {
+        HttpResponse<String> answer = get(logs.url() + TASK_PATH, null);
+        assertEquals(401, answer.statusCode(), logs.output());
+        assertEquals("acsjwt", answer.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void aSuperuserTokenFromAuthServiceReadsALog() throws Exception {
+        HttpResponse<String> answer = get(logs.url() + TASK_PATH, adminToken);
+        assertEquals(200, answer.statusCode(), answer.body() + "\n" + logs.output());
+        assertEquals("first\nsecond\n", answer.body());
+    }
+
+    @Test
+    void aGrantAndItsRevocationTakeEffectAtLogServiceWithinTheDecisionCacheLifetime() throws Exception {
+        String uid = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = newUser(uid);
+        assertEquals(403, get(logs.url() + TASK_PATH, token).statusCode(), "no grant yet");
+
+        grant(uid, true);
+        long granted = System.nanoTime();
+        awaitStatus(200, token, granted, "after the grant");
+
+        grant(uid, false);
+        long revoked = System.nanoTime();
+        awaitStatus(403, token, revoked, "after the revocation");
+    }
+
+    @Test
+    void anOpenStreamEndsOnceItsPermissionIsRevoked() throws Exception {
+        String uid = "follower-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = newUser(uid);
+        grant(uid, true);
+        awaitStatus(200, token, System.nanoTime(), "before following");
+
+        HttpResponse<InputStream> stream = HTTP.send(HttpRequest.newBuilder(URI.create(logs.url() + TASK_PATH + "?cursor=BEG"))
+                        .header("Authorization", "token=" + token).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, stream.statusCode());
+        BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+        CompletableFuture<Long> endedAt = CompletableFuture.supplyAsync(() -> {
+            try {
+                while (events.readLine() != null) {
+                    // the stream's events until it ends
+                }
+                return System.nanoTime();
+            } catch (IOException e) {
+                return System.nanoTime(); // ended by a reset: also an end
+            }
+        });
+        Thread.sleep(500);
+        assertTrue(!endedAt.isDone(), "the stream is open while the grant stands");
+
+        grant(uid, false);
+        long revoked = System.nanoTime();
+        // the cache may answer "allowed" for up to 5 s, and the stream is re-checked every second
+        long ended = endedAt.get(DECISION_CACHE.toSeconds() + 10, TimeUnit.SECONDS);
+        Duration took = Duration.ofNanos(ended - revoked);
+        assertTrue(took.compareTo(DECISION_CACHE.plusSeconds(3)) <= 0, "stream ended " + took + " after the revocation");
+    }
+
+    // ------------------------------------------------------------------------------------ helpers
+
+    private static void awaitStatus(int status, String token, long since, String when) throws Exception {
+        Duration limit = DECISION_CACHE.plusMillis(500);
+        while (true) {
+            int now = get(logs.url() + TASK_PATH, token).statusCode();
+            Duration waited = Duration.ofNanos(System.nanoTime() - since);
+            if (now == status) {
+                return;
+            }
+            if (waited.compareTo(limit) > 0) {
+                fail("still " + now + " " + waited + " " + when + ", expected " + status + " within " + limit);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** A new user with a password; answers its token. */
+    private static String newUser(String uid) throws Exception {
+        String password = UUID.randomUUID().toString();
+        HttpResponse<String> created = send("PUT", auth.url() + "/acs/api/v1/users/" + uid,
+                "{\"description\":\"suite test user\",\"password\":\"" + password + "\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        return login(uid, password);
+    }
+
+    /** Gives or takes {@code uid}'s {@code full} on the system logs. */
+    private static void grant(String uid, boolean give) throws Exception {
+        String acl = auth.url() + "/acs/api/v1/acls/" + SYSTEM_LOGS;
+        HttpResponse<String> created = send("PUT", acl, "{\"description\":\"system logs\"}");
+        assertTrue(created.statusCode() == 201 || created.statusCode() == 409, created.body());
+        HttpResponse<String> changed = send(give ? "PUT" : "DELETE", acl + "/users/" + uid + "/full", null);
+        assertEquals(204, changed.statusCode(), changed.body());
+    }
+
+    private static String login(String uid, String password) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(auth.url() + "/acs/api/v1/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"uid\":\"" + uid + "\",\"password\":\"" + password + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body() + "\n" + auth.output());
+        JsonNode body = JSON.readTree(answer.body());
+        return body.path("token").asText();
+    }
+
+    private static HttpResponse<String> send(String method, String url, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "token=" + adminToken);
+        if (json != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", "token=" + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Path pem(Path file, String type, byte[] der) throws IOException {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
+    }
+}
