@@ -14,7 +14,8 @@ import java.util.Date;
 /**
  * The two login cookies: {@code dcos-acs-auth-cookie}, the token itself (HttpOnly, Secure,
  * SameSite=Strict, Path=/), and {@code dcos-acs-info-cookie}, base64 of {@code {uid, description,
- * is_remote}} for the UI to read (not HttpOnly). Both live as long as the token.
+ * is_remote}} for the UI to read (not HttpOnly; unpadded, so the value needs no quoting). Both live
+ * as long as the token.
  */
 public final class AuthCookies {
 
@@ -31,7 +32,7 @@ public final class AuthCookies {
     public static NewCookie info(User user, Duration lifetime, ObjectMapper json) {
         String value;
         try {
-            value = Base64.getEncoder().encodeToString(json.writeValueAsString(new Info(user.uid(), user.description(),
+            value = Base64.getEncoder().withoutPadding().encodeToString(json.writeValueAsString(new Info(user.uid(), user.description(),
                     false)).getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
