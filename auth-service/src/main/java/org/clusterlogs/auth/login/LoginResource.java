@@ -16,9 +16,10 @@ import jakarta.ws.rs.core.Response;
 import org.clusterlogs.auth.guard.Caller;
 import org.clusterlogs.auth.identity.User;
 import org.clusterlogs.auth.identity.UserRepository;
-import org.clusterlogs.auth.token.TokenIssuer;
 import org.clusterlogs.auth.config.AuthConfig;
+import org.clusterlogs.auth.token.TokenIssuer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Duration;
@@ -67,6 +68,7 @@ public class LoginResource {
     @POST
     @Path("refresh")
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "acsjwt")
     @Operation(summary = "A new token (and auth cookie) for the caller of a valid token, within the session's "
             + "maximum age from its login")
     public Response refresh() {
