@@ -77,8 +77,7 @@ public class GroupsResource {
     @Path("{gid}/users")
     @Operation(summary = "A group's members (type=service: its service accounts)")
     public Views.ArrayOf<Views.GroupMembership> members(@PathParam("gid") String gid, @QueryParam("type") String type) {
-        User.Kind kind = "service".equals(type) ? User.Kind.SERVICE : User.Kind.USER;
-        return new Views.ArrayOf<>(groups.members(gid, kind).stream()
+        return new Views.ArrayOf<>(groups.members(gid, User.Kind.ofQuery(type)).stream()
                 .map(u -> new Views.GroupMembership(Views.membershipUrl(gid, u.uid()), Views.UserView.of(u))).toList());
     }
 

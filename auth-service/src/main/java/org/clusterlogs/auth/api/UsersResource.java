@@ -39,8 +39,7 @@ public class UsersResource {
     @GET
     @Operation(summary = "Users (type=service: service accounts)")
     public Views.ArrayOf<Views.UserView> list(@QueryParam("type") String type) {
-        User.Kind kind = "service".equals(type) ? User.Kind.SERVICE : User.Kind.USER;
-        return new Views.ArrayOf<>(users.list(kind).stream().map(Views.UserView::of).toList());
+        return new Views.ArrayOf<>(users.list(User.Kind.ofQuery(type)).stream().map(Views.UserView::of).toList());
     }
 
     @GET

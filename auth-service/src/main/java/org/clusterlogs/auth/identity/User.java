@@ -20,6 +20,11 @@ public record User(String uid, String description, Kind kind, String passwordHas
             return column;
         }
 
+        /** The kind a {@code ?type=} query parameter asks for: {@code service}, else users. */
+        public static Kind ofQuery(String type) {
+            return SERVICE.column.equals(type) ? SERVICE : USER;
+        }
+
         static Kind ofColumn(String value) {
             return value.equals(SERVICE.column) ? SERVICE : USER;
         }

@@ -4,21 +4,28 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.clusterlogs.auth.testsupport.Iam;
+import org.clusterlogs.auth.testsupport.ServiceKeys;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
 import static org.clusterlogs.auth.testsupport.Iam.API;
 import static org.clusterlogs.auth.testsupport.Iam.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The whole service on PostgreSQL ({@code auth.store=postgresql}): migrated at start, bootstrap,
- * login, a write and a decision, and the rows are really in PostgreSQL.
+ * The whole service on PostgreSQL ({@code auth.store=postgresql}): migrated at start, bootstrap
+ * (with one of the suite's service accounts from configuration), login, a write and a decision,
+ * and the rows are really in PostgreSQL.
  */
 @QuarkusTest
 @TestProfile(PostgresServiceTest.OnPostgres.class)
@@ -26,6 +33,20 @@ class PostgresServiceTest {
 
     /** Its own profile, so the PostgreSQL-backed app starts once for this class only. */
     public static class OnPostgres implements QuarkusTestProfile {
+
+        static final ServiceKeys LOG_SERVICE = ServiceKeys.generate();
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            try {
+                Path pem = Files.createTempFile("log-service", ".pub.pem");
+                Files.writeString(pem, LOG_SERVICE.publicPem());
+                return Map.of("auth.bootstrap.service-accounts.\"log-service\".public-key", pem.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         @Override
         public java.util.List<TestResourceEntry> testResources() {
             return java.util.List.of(new TestResourceEntry(PostgresResource.class));
@@ -34,6 +55,17 @@ class PostgresServiceTest {
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.postgresql.jdbc.url")
     String url;
+
+    @Test
+    void theSuiteServiceAccountIsBootstrappedWithThePolicyQueryGrant() {
+        String token = given().contentType("application/json")
+                .body(Map.of("uid", "log-service", "token", OnPostgres.LOG_SERVICE.loginToken("log-service")))
+                .post(API + "/auth/login").then().statusCode(200).extract().path("token");
+        as(token).queryParam("rid", "dcos:adminrouter:ops:system-logs").queryParam("uid", "admin")
+                .queryParam("action", "full").get(API + "/internal/policyquery").then().statusCode(200)
+                .body("allowed", equalTo(true));
+        as(token).get(API + "/users").then().statusCode(403);
+    }
 
     @Test
     void servesFromPostgres() throws Exception {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.clusterlogs.auth.testsupport.Iam.API;
@@ -32,9 +31,7 @@ class KeyRotationTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("auth.key-rotation.period", "6s", "auth.key-rotation.publish-ahead", "3s",
-                    "auth.key-rotation.check-interval", "500ms",
-                    // its own database: the default profile's keys have a 7-day schedule
-                    "auth.data-dir", "./target/auth-data-rotation-" + UUID.randomUUID());
+                    "auth.key-rotation.check-interval", "500ms");
         }
     }
 
