@@ -22,19 +22,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What exists before anyone logs in, created at every start and only where missing (so a restart
  * changes nothing, and two replicas starting together both succeed: each insert that loses the
  * race is a no-op): the {@code superusers} group with {@code full} on {@code dcos:superuser}; the
  * first superuser from {@code auth.bootstrap.uid}/{@code password}; the suite's service accounts
- * from {@code auth.bootstrap.service-accounts}, each with {@code full} on the policy query.
+ * from {@code auth.bootstrap.service-accounts} and {@code auth.bootstrap.service-account-keys-dir},
+ * each with {@code full} on the policy query.
  */
 @ApplicationScoped
 public class Bootstrap {
 
     static final String POLICY_QUERY_RID = "dcos:adminrouter:acs:policyquery";
+    private static final String PEM = ".pem";
     private static final Logger LOG = Logger.getLogger(Bootstrap.class);
 
     private final AuthConfig config;
@@ -62,7 +67,11 @@ public class Bootstrap {
         acls.grant(new Ace(Superusers.RID, Ace.Principal.GROUP, Superusers.GROUP, Action.FULL));
         firstSuperuser();
         for (Map.Entry<String, AuthConfig.ServiceAccount> account : config.bootstrap().serviceAccounts().entrySet()) {
-            serviceAccount(account.getKey(), account.getValue());
+            serviceAccount(account.getKey(), account.getValue().publicKey(), account.getValue().description());
+        }
+        for (Path pem : keyFiles()) {
+            String file = pem.getFileName().toString();
+            serviceAccount(file.substring(0, file.length() - PEM.length()), pem, "service account of the suite");
         }
         if (groups.members(Superusers.GROUP, User.Kind.USER).isEmpty()
                 && groups.members(Superusers.GROUP, User.Kind.SERVICE).isEmpty()) {
@@ -84,17 +93,32 @@ public class Bootstrap {
         groups.addMember(Superusers.GROUP, uid);
     }
 
-    private void serviceAccount(String uid, AuthConfig.ServiceAccount account) {
-        Uids.requireUid(uid);
+    /** The {@code <uid>.pem} files of {@code auth.bootstrap.service-account-keys-dir}, if set. */
+    private List<Path> keyFiles() {
+        if (config.bootstrap().serviceAccountKeysDir().isEmpty()) {
+            return List.of();
+        }
+        Path dir = config.bootstrap().serviceAccountKeysDir().get();
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(PEM) && !Files.isDirectory(f)).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("auth.bootstrap.service-account-keys-dir: cannot list " + dir, e);
+        }
+    }
+
+    private void serviceAccount(String uid, Path publicKey, String description) {
+        if (!Uids.valid(uid)) {
+            throw new IllegalStateException("bootstrap service account: invalid uid '" + uid + "' (from " + publicKey + ")");
+        }
         String pem;
         try {
-            pem = Files.readString(account.publicKey(), StandardCharsets.UTF_8).trim() + "\n";
+            pem = Files.readString(publicKey, StandardCharsets.UTF_8).trim() + "\n";
         } catch (IOException e) {
-            throw new UncheckedIOException("auth.bootstrap.service-accounts." + uid + ".public-key: cannot read "
-                    + account.publicKey(), e);
+            throw new UncheckedIOException("bootstrap service account " + uid + ": cannot read " + publicKey, e);
         }
         PublicKeys.parse(pem);
-        if (users.insert(new User(uid, account.description(), User.Kind.SERVICE, null, pem))) {
+        if (users.insert(new User(uid, description, User.Kind.SERVICE, null, pem))) {
             LOG.infof("bootstrap: registered service account %s", uid);
         } else if (users.find(uid).map(u -> !pem.equals(u.publicKeyPem())).orElse(false)
                 && users.updatePublicKey(uid, pem)) {

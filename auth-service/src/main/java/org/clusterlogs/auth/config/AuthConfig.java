@@ -57,9 +57,19 @@ public interface AuthConfig {
         /** Its password; only used to create it, never to overwrite a changed one. */
         Optional<String> password();
 
-        /** The suite's own service accounts, by uid: each is registered with its public key. */
+        /**
+         * The suite's own service accounts, by uid: each is registered with its public key. For
+         * properties files; a uid with '-' cannot be written as an environment variable, so
+         * deployments use {@link #serviceAccountKeysDir()}.
+         */
         @WithName("service-accounts")
         Map<String, ServiceAccount> serviceAccounts();
+
+        /**
+         * A directory of public keys, one file {@code <uid>.pem} per service account of the suite
+         * (a mounted Secret or ConfigMap): each registers the account {@code <uid>}.
+         */
+        Optional<Path> serviceAccountKeysDir();
     }
 
     interface ServiceAccount {

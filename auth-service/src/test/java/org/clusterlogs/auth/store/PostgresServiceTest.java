@@ -39,9 +39,10 @@ class PostgresServiceTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             try {
-                Path pem = Files.createTempFile("log-service", ".pub.pem");
-                Files.writeString(pem, LOG_SERVICE.publicPem());
-                return Map.of("auth.bootstrap.service-accounts.\"log-service\".public-key", pem.toString());
+                // as deployments do it: a directory of <uid>.pem files
+                Path dir = Files.createTempDirectory("service-account-keys");
+                Files.writeString(dir.resolve("log-service.pem"), LOG_SERVICE.publicPem());
+                return Map.of("auth.bootstrap.service-account-keys-dir", dir.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
