@@ -8,6 +8,6 @@ import org.clusterlogs.testing.JaxRsServiceBaselineTests;
 class AuthServiceBaselineTest extends JaxRsServiceBaselineTests {
 
     AuthServiceBaselineTest() {
-        super("auth-service", "0.1.0", "skeleton:");
+        super("auth-service", "0.1.0", "iam:");
     }
 }

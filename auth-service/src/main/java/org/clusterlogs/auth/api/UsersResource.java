@@ -1,0 +1,97 @@
+package org.clusterlogs.auth.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.clusterlogs.auth.identity.GroupService;
+import org.clusterlogs.auth.identity.User;
+import org.clusterlogs.auth.identity.UserService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Users and service accounts: {@code /acs/api/v1/users}. */
+@Path("/acs/api/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "users")
+@SecurityRequirement(name = "acsjwt")
+public class UsersResource {
+
+    private final UserService users;
+    private final GroupService groups;
+    private final PermissionViews permissions;
+
+    public UsersResource(UserService users, GroupService groups, PermissionViews permissions) {
+        this.users = users;
+        this.groups = groups;
+        this.permissions = permissions;
+    }
+
+    @GET
+    @Operation(summary = "Users (type=service: service accounts)")
+    public Views.ArrayOf<Views.UserView> list(@QueryParam("type") String type) {
+        return new Views.ArrayOf<>(users.list(User.Kind.ofQuery(type)).stream().map(Views.UserView::of).toList());
+    }
+
+    @GET
+    @Path("{uid}")
+    @Operation(summary = "One user or service account")
+    public Views.UserView get(@PathParam("uid") String uid) {
+        return Views.UserView.of(users.get(uid));
+    }
+
+    @PUT
+    @Path("{uid}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a user ({description, password}) or a service account ({description, public_key})")
+    public Response create(@PathParam("uid") String uid, Bodies.NewUser body) {
+        Bodies.NewUser b = body == null ? new Bodies.NewUser(null, null, null) : body;
+        users.create(uid, b.description(), b.password(), b.publicKey());
+        return Response.status(201).build();
+    }
+
+    @PATCH
+    @Path("{uid}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a user's description or password")
+    public Response update(@PathParam("uid") String uid, Bodies.UserChange body) {
+        users.update(uid, body == null ? null : body.description(), body == null ? null : body.password());
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{uid}")
+    @Operation(summary = "Delete a user with its memberships and grants")
+    public Response delete(@PathParam("uid") String uid) {
+        users.delete(uid);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{uid}/groups")
+    @Operation(summary = "The groups a user is in")
+    public Views.ArrayOf<Views.UserMembership> groups(@PathParam("uid") String uid) {
+        return new Views.ArrayOf<>(groups.groupsOf(uid).stream()
+                .map(g -> new Views.UserMembership(Views.membershipUrl(g.gid(), uid), Views.GroupView.of(g))).toList());
+    }
+
+    @GET
+    @Path("{uid}/permissions")
+    @Operation(summary = "A user's grants, direct and through its groups (a caller may always read its own)")
+    public Response permissions(@PathParam("uid") String uid) {
+        users.get(uid);
+        CacheControl cache = new CacheControl();
+        cache.setPrivate(true);
+        cache.setMaxAge(5);
+        return Response.ok(permissions.ofUser(uid)).cacheControl(cache).build();
+    }
+}

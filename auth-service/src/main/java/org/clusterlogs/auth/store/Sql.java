@@ -1,0 +1,133 @@
+package org.clusterlogs.auth.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Plain JDBC on the store's datasource: parameterised statements only, one short transaction per
+ * call. The repositories are written against this, so the same code runs on H2 and PostgreSQL.
+ */
+public final class Sql {
+
+    /** SQLSTATE of a unique or primary key violation, the same in H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource dataSource;
+
+    public Sql(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Reads one row into a value. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Work inside one transaction, on its connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Tx tx) throws SQLException;
+    }
+
+    public <T> List<T> list(String sql, Row<T> row, Object... args) {
+        return inTransaction(tx -> tx.list(sql, row, args));
+    }
+
+    public <T> Optional<T> one(String sql, Row<T> row, Object... args) {
+        return inTransaction(tx -> tx.one(sql, row, args));
+    }
+
+    public int update(String sql, Object... args) {
+        return inTransaction(tx -> tx.update(sql, args));
+    }
+
+    /**
+     * Inserts a row; false when a row with the same key exists already (another replica or
+     * request was first). The insert runs in its own transaction, so the failure aborts nothing else.
+     */
+    public boolean insertIfAbsent(String sql, Object... args) {
+        try {
+            update(sql, args);
+            return true;
+        } catch (StoreException e) {
+            if (isDuplicate(e.getCause())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(new Tx(c));
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    static boolean isDuplicate(Throwable e) {
+        return e instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState());
+    }
+
+    /** Statements on one transaction's connection. */
+    public static final class Tx {
+
+        private final Connection connection;
+
+        Tx(Connection connection) {
+            this.connection = connection;
+        }
+
+        public <T> List<T> list(String sql, Row<T> row, Object... args) throws SQLException {
+            try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(row.read(rs));
+                }
+                return out;
+            }
+        }
+
+        public <T> Optional<T> one(String sql, Row<T> row, Object... args) throws SQLException {
+            List<T> rows = list(sql, row, args);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        }
+
+        public boolean exists(String sql, Object... args) throws SQLException {
+            return one(sql, rs -> Boolean.TRUE, args).isPresent();
+        }
+
+        public int update(String sql, Object... args) throws SQLException {
+            try (PreparedStatement ps = prepare(sql, args)) {
+                return ps.executeUpdate();
+            }
+        }
+
+        private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+            PreparedStatement ps = connection.prepareStatement(sql);
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps;
+        }
+    }
+}
