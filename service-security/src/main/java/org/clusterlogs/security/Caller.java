@@ -12,8 +12,9 @@ import java.util.Optional;
  * @param uid        the {@code uid} claim, checked against the suite's uid rule
  * @param expiresAt  the token's {@code exp}
  * @param fromCookie true when the token came from {@code dcos-acs-auth-cookie}
+ * @param authenticatedAt when the caller logged in: the token's {@code auth_time}, else its {@code iat}
  */
-public record Caller(String uid, Instant expiresAt, boolean fromCookie) {
+public record Caller(String uid, Instant expiresAt, boolean fromCookie, Instant authenticatedAt) {
 
     /** Where the filter leaves the caller on the routing context. */
     public static final String KEY = Caller.class.getName();

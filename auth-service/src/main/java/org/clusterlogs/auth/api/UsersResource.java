@@ -9,12 +9,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.clusterlogs.auth.decision.LocalDecisions;
 import org.clusterlogs.auth.identity.GroupService;
 import org.clusterlogs.auth.identity.User;
 import org.clusterlogs.auth.identity.UserService;
+import org.clusterlogs.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,12 +32,18 @@ public class UsersResource {
 
     private final UserService users;
     private final GroupService groups;
-    private final PermissionViews permissions;
+    /** The permission the IAM API needs (or superuser); see application.properties. */
+    static final String IAM_ADMINISTRATION = "dcos:adminrouter:acs";
 
-    public UsersResource(UserService users, GroupService groups, PermissionViews permissions) {
+    private final PermissionViews permissions;
+    private final LocalDecisions decisions;
+
+    public UsersResource(UserService users, GroupService groups, PermissionViews permissions,
+            LocalDecisions decisions) {
         this.users = users;
         this.groups = groups;
         this.permissions = permissions;
+        this.decisions = decisions;
     }
 
     @GET
@@ -87,7 +97,13 @@ public class UsersResource {
     @GET
     @Path("{uid}/permissions")
     @Operation(summary = "A user's grants, direct and through its groups (a caller may always read its own)")
-    public Response permissions(@PathParam("uid") String uid) {
+    public Response permissions(@PathParam("uid") String uid, @Context RoutingContext request) {
+        // the route needs only a valid token: anyone may read their own, others need the IAM permission
+        String caller = Caller.of(request).map(Caller::uid).orElse(null);
+        if (caller != null && !caller.equals(uid)
+                && !decisions.decide(caller, IAM_ADMINISTRATION, "full").allowed()) {
+            throw new IamException(403, "ERR_FORBIDDEN", "the caller lacks the permission this route needs");
+        }
         users.get(uid);
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);

@@ -13,10 +13,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.clusterlogs.auth.guard.Caller;
 import org.clusterlogs.auth.identity.User;
 import org.clusterlogs.auth.identity.UserRepository;
 import org.clusterlogs.auth.config.AuthConfig;
+import org.clusterlogs.security.Caller;
+import io.vertx.ext.web.RoutingContext;
 import org.clusterlogs.auth.token.TokenIssuer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -35,17 +36,15 @@ public class LoginResource {
     private final ClientAddress clientAddress;
     private final TokenIssuer issuer;
     private final UserRepository users;
-    private final Caller caller;
     private final ObjectMapper json;
     private final Duration sessionMaxAge;
 
     public LoginResource(LoginService login, ClientAddress clientAddress, TokenIssuer issuer, UserRepository users,
-            Caller caller, ObjectMapper json, AuthConfig config) {
+            ObjectMapper json, AuthConfig config) {
         this.login = login;
         this.clientAddress = clientAddress;
         this.issuer = issuer;
         this.users = users;
-        this.caller = caller;
         this.json = json;
         this.sessionMaxAge = config.token().sessionMaxAge();
     }
@@ -71,12 +70,15 @@ public class LoginResource {
     @SecurityRequirement(name = "acsjwt")
     @Operation(summary = "A new token (and auth cookie) for the caller of a valid token, within the session's "
             + "maximum age from its login")
-    public Response refresh() {
+    public Response refresh(@Context RoutingContext request) {
+        // the shared security module verified the token (header or cookie) and the CSRF rule
+        Caller caller = Caller.of(request).orElseThrow(LoginService::invalidCredentials);
         User user = users.find(caller.uid()).orElseThrow(LoginService::invalidCredentials);
-        if (Instant.now().getEpochSecond() - caller.authTime() > sessionMaxAge.toSeconds()) {
+        long loggedIn = caller.authenticatedAt().getEpochSecond();
+        if (Instant.now().getEpochSecond() - loggedIn > sessionMaxAge.toSeconds()) {
             throw LoginService.invalidCredentials();
         }
-        return withToken(user, issuer.issue(user.uid(), caller.authTime()));
+        return withToken(user, issuer.issue(user.uid(), loggedIn));
     }
 
     @GET

@@ -57,6 +57,13 @@ public interface AuthConfig {
         /** Tolerance for clocks that differ between nodes, on {@code exp}, {@code iat} and {@code nbf}. */
         @WithDefault("30s")
         Duration clockSkew();
+
+        /**
+         * The longest life ({@code exp − iat}) of an accepted token; auth-service issues 15-minute
+         * tokens by default. Raise it on every service when auth-service's lifetime goes above it.
+         */
+        @WithDefault("1h")
+        Duration maxLifetime();
     }
 
     interface ServiceAccount {

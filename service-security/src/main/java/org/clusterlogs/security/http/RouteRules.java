@@ -10,7 +10,8 @@ import java.util.Set;
  * Which rule a request path falls under: public (no token looked at), a named family of
  * protected paths with the permissions any one of which allows it, or, for every other path,
  * "a valid token and nothing more". Patterns are exact paths or prefixes ending in {@code /*}
- * (which also match the prefix itself); the longest pattern wins, an exact one over a prefix of
+ * (which also match the prefix itself), a {@code *} segment inside standing for any one segment
+ * (such as {@code /users/*&#47;permissions}); the longest pattern wins, an exact one over a prefix of
  * the same length. Paths are compared after Vert.x's normalisation, as routes are matched.
  */
 public final class RouteRules {
@@ -71,7 +72,11 @@ public final class RouteRules {
     public record Rule(String name, List<Permission> anyOf, boolean open) {
     }
 
-    private record Pattern(String base, boolean prefix, Rule rule) {
+    /**
+     * A path pattern: exact, or a prefix ending in {@code /*} (the prefix itself included); a
+     * {@code *} segment inside it matches any one non-empty segment.
+     */
+    private record Pattern(String base, List<String> segments, boolean prefix, Rule rule) {
 
         static Pattern of(String text, Rule rule) {
             if (!text.startsWith("/")) {
@@ -79,17 +84,30 @@ public final class RouteRules {
             }
             boolean prefix = text.endsWith("/*");
             String base = prefix ? text.substring(0, text.length() - 2) : text;
-            if (base.contains("*")) {
-                throw new IllegalArgumentException("'*' is allowed only as a last segment: " + text);
+            List<String> segments = List.of(base.split("/", -1));
+            for (String segment : segments) {
+                if (segment.contains("*") && !segment.equals("*")) {
+                    throw new IllegalArgumentException("'*' stands only for a whole segment: " + text);
+                }
             }
-            return new Pattern(base, prefix, rule);
+            return new Pattern(base, segments, prefix, rule);
         }
 
         boolean matches(String path) {
-            if (!prefix) {
-                return path.equals(base);
+            if (prefix && base.isEmpty()) {
+                return true;
             }
-            return path.equals(base) || path.startsWith(base + "/") || base.isEmpty();
+            String[] parts = path.split("/", -1);
+            if (parts.length < segments.size() || !prefix && parts.length != segments.size()) {
+                return false;
+            }
+            for (int i = 0; i < segments.size(); i++) {
+                String segment = segments.get(i);
+                if (segment.equals("*") ? parts[i].isEmpty() : !segment.equals(parts[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         boolean beats(Pattern other) {

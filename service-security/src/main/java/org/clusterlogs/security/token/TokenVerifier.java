@@ -7,6 +7,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import org.clusterlogs.security.Caller;
 import org.clusterlogs.security.VerificationKeys;
@@ -56,17 +57,19 @@ public class TokenVerifier {
     private final VerificationKeys keys;
     private final String issuer;
     private final int clockSkewSeconds;
+    private final long maxLifetimeSeconds;
     private final JWTParser parser = new DefaultJWTParser();
 
     @Inject
     public TokenVerifier(VerificationKeys keys, AuthConfig config) {
-        this(keys, config.token().issuer(), config.token().clockSkew());
+        this(keys, config.token().issuer(), config.token().clockSkew(), config.token().maxLifetime());
     }
 
-    public TokenVerifier(VerificationKeys keys, String issuer, Duration clockSkew) {
+    public TokenVerifier(VerificationKeys keys, String issuer, Duration clockSkew, Duration maxLifetime) {
         this.keys = keys;
         this.issuer = issuer;
         this.clockSkewSeconds = (int) Math.max(1, clockSkew.toSeconds());
+        this.maxLifetimeSeconds = maxLifetime.toSeconds();
     }
 
     /** The caller the token names; fails with the reason (for the log) when it does not verify. */
@@ -90,7 +93,22 @@ public class TokenVerifier {
         if (uid == null || !UID.matcher(uid).matches() || uid.equals("anonymous")) {
             throw new InvalidTokenException("uid claim missing or not a valid uid");
         }
-        return new Caller(uid, Instant.ofEpochSecond(jwt.getExpirationTime()), token.fromCookie());
+        if (jwt.getSubject() != null && !jwt.getSubject().equals(uid)) {
+            throw new InvalidTokenException("sub names another than uid");
+        }
+        return new Caller(uid, Instant.ofEpochSecond(jwt.getExpirationTime()), token.fromCookie(), authenticatedAt(jwt));
+    }
+
+    /** When the caller logged in: {@code auth_time} (kept across refreshes), else the token's {@code iat}. */
+    private static Instant authenticatedAt(JsonWebToken jwt) {
+        Object authTime = jwt.getClaim("auth_time");
+        if (authTime instanceof Number n) {
+            return Instant.ofEpochSecond(n.longValue());
+        }
+        if (authTime instanceof JsonNumber n) {
+            return Instant.ofEpochSecond(n.longValue());
+        }
+        return Instant.ofEpochSecond(jwt.getIssuedAtTime());
     }
 
     private JWTAuthContextInfo context(PublicKey key) {
@@ -99,7 +117,9 @@ public class TokenVerifier {
         context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
         context.setIssuedBy(issuer);
         context.setClockSkew(clockSkewSeconds);
-        context.setRequiredClaims(Set.of("uid", "exp"));
+        context.setRequiredClaims(Set.of("uid", "exp", "iat"));
+        // a token living longer than any the suite issues was not issued by it as it is configured
+        context.setMaxTimeToLiveSecs(maxLifetimeSeconds + clockSkewSeconds);
         context.setRequireNamedPrincipal(false); // the uid is checked here, by the suite's own rule
         return context;
     }

@@ -42,9 +42,23 @@ class RouteRulesTest {
     }
 
     @Test
+    void aStarSegmentInsideAPatternStandsForAnyOneSegment() {
+        RouteRules iam = new RouteRules(List.of("/acs/api/v1/auth/login"), Map.of(
+                "iam", new RouteRules.Route(List.of("/acs/api/v1/*"), List.of("dcos:adminrouter:acs full")),
+                "own", new RouteRules.Route(List.of("/acs/api/v1/users/*/permissions"), List.of())));
+        assertEquals("own", iam.match("/acs/api/v1/users/alice/permissions").name());
+        assertEquals("iam", iam.match("/acs/api/v1/users/alice").name());
+        assertEquals("iam", iam.match("/acs/api/v1/users/alice/permissions/x").name());
+        assertEquals("iam", iam.match("/acs/api/v1/users//permissions").name(), "an empty segment is no uid");
+        assertTrue(iam.match("/acs/api/v1/auth/login").open());
+        assertEquals("iam", iam.match("/acs/api/v1/auth/login/x").name());
+    }
+
+    @Test
     void configurationMistakesFailAtStart() {
         assertThrows(IllegalArgumentException.class, () -> new RouteRules(List.of("q/health"), Map.of()));
-        assertThrows(IllegalArgumentException.class, () -> new RouteRules(List.of("/q/*/x"), Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new RouteRules(List.of("/q/he*/x"), Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new RouteRules(List.of("/q/health*"), Map.of()));
         assertThrows(IllegalArgumentException.class, () -> new RouteRules(List.of(), Map.of("x",
                 new RouteRules.Route(List.of("/x"), List.of("dcos:adminrouter:ops:system-logs")))));
         assertThrows(IllegalArgumentException.class, () -> new RouteRules(List.of(), Map.of("x",

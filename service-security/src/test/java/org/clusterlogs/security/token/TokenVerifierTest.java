@@ -28,7 +28,7 @@ class TokenVerifierTest {
 
     private static final KeyPair KEY = keyPair();
     private final TokenVerifier verifier = new TokenVerifier(
-            kid -> Optional.ofNullable(Map.of("k1", KEY.getPublic()).get(kid)), "clusterlogs-auth", Duration.ofSeconds(30));
+            kid -> Optional.ofNullable(Map.of("k1", KEY.getPublic()).get(kid)), "clusterlogs-auth", Duration.ofSeconds(30), Duration.ofHours(1));
 
     private static KeyPair keyPair() {
         try {
@@ -113,7 +113,7 @@ class TokenVerifierTest {
     void keysThatCannotBeReadAreNotAnInvalidToken() throws Exception {
         TokenVerifier unreachable = new TokenVerifier(kid -> {
             throw new AuthUnavailableException("down");
-        }, "clusterlogs-auth", Duration.ofSeconds(30));
+        }, "clusterlogs-auth", Duration.ofSeconds(30), Duration.ofHours(1));
         String token = sign(claims("a", 600, "clusterlogs-auth"), AlgorithmIdentifiers.RSA_USING_SHA256, "k1",
                 KEY.getPrivate());
         assertThrows(AuthUnavailableException.class, () -> unreachable.verify(new PresentedToken(token, true)));

@@ -1,4 +1,4 @@
-package org.clusterlogs.auth.guard;
+package org.clusterlogs.auth.security;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
