@@ -96,6 +96,11 @@ public class AuthFilter {
             refuse(rc, rule, seen, false, "no token");
             return;
         }
+        Optional<Caller> known = verifier.alreadyVerified(token.get());
+        if (known.isPresent()) {
+            authorize(rc, rule, seen, known.get());
+            return;
+        }
         vertx.<Caller>executeBlocking(() -> verifier.verify(token.get()), false).onComplete(verified -> {
             if (verified.succeeded()) {
                 authorize(rc, rule, seen, verified.result());

@@ -22,6 +22,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The verifier alone, with real RS256 tokens and a key map in memory. */
 class TokenVerifierTest {
@@ -74,6 +75,25 @@ class TokenVerifierTest {
         assertEquals("alice@example.org", caller.uid());
         assertEquals(claims.getExpirationTime().getValue(), caller.expiresAt().getEpochSecond());
         assertFalse(caller.fromCookie());
+    }
+
+    @Test
+    void aVerifiedTokenIsKnownUntilItExpiresAndTakesTheCarrierOfEachRequest() throws Exception {
+        String token = sign(claims("bob", 600, "clusterlogs-auth"), AlgorithmIdentifiers.RSA_USING_SHA256, "k1",
+                KEY.getPrivate());
+        assertTrue(verifier.alreadyVerified(new PresentedToken(token, false)).isEmpty(), "not verified yet");
+        verify(token);
+        Caller fromCookie = verifier.alreadyVerified(new PresentedToken(token, true)).orElseThrow();
+        assertEquals("bob", fromCookie.uid());
+        assertTrue(fromCookie.fromCookie());
+        String tampered = token.substring(0, token.length() - 4) + "AAAA";
+        assertTrue(verifier.alreadyVerified(new PresentedToken(tampered, false)).isEmpty(), "other bytes: verified anew");
+
+        String expiring = sign(claims("carol", -28, "clusterlogs-auth"), AlgorithmIdentifiers.RSA_USING_SHA256, "k1",
+                KEY.getPrivate());
+        verify(expiring); // within the 30 s skew
+        Thread.sleep(3000);
+        assertTrue(verifier.alreadyVerified(new PresentedToken(expiring, false)).isEmpty(), "expired since");
     }
 
     @Test
