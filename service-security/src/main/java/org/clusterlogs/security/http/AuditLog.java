@@ -33,6 +33,9 @@ public class AuditLog {
      * @param uid    null when the caller is not authenticated
      */
     public void decision(Request request, String object, String action, boolean allowed, String reason, String uid) {
+        if (!AUDIT.isInfoEnabled()) {
+            return; // the audit category turned down: no line to build
+        }
         StringBuilder line = new StringBuilder(200).append("type=audit");
         field(line, "timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
         field(line, "authorizer", authorizer);

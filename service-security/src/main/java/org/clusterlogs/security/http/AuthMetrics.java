@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * What the security filter did, for Prometheus: decisions by result, the decision cache's hits
  * and misses, streams ended by an expired token or a revoked permission.
@@ -14,6 +17,8 @@ public class AuthMetrics {
     private final MeterRegistry registry;
     private final Counter cacheHits;
     private final Counter cacheMisses;
+    /** By result: looked up once, not built and registered on every request. */
+    private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
 
     public AuthMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -29,8 +34,8 @@ public class AuthMetrics {
 
     /** @param result allow, deny, unauthenticated, csrf or unavailable */
     public void decision(String result) {
-        Counter.builder("auth.decisions").tag("result", result)
-                .description("Requests decided by the security filter, by result").register(registry).increment();
+        decisions.computeIfAbsent(result, r -> Counter.builder("auth.decisions").tag("result", r)
+                .description("Requests decided by the security filter, by result").register(registry)).increment();
     }
 
     public void decisionCache(boolean hit) {

@@ -38,9 +38,10 @@ public final class RouteRules {
 
     /** The rule of {@code path} (normalised, without query). */
     public Rule match(String path) {
+        String[] parts = path.split("/", -1);
         Pattern best = null;
         for (Pattern p : patterns) {
-            if (p.matches(path) && (best == null || p.beats(best))) {
+            if (p.matches(parts) && (best == null || p.beats(best))) {
                 best = p;
             }
         }
@@ -93,11 +94,11 @@ public final class RouteRules {
             return new Pattern(base, segments, prefix, rule);
         }
 
-        boolean matches(String path) {
+        /** @param parts the path split at every {@code /} (the first part is the empty one before it) */
+        boolean matches(String[] parts) {
             if (prefix && base.isEmpty()) {
                 return true;
             }
-            String[] parts = path.split("/", -1);
             if (parts.length < segments.size() || !prefix && parts.length != segments.size()) {
                 return false;
             }
