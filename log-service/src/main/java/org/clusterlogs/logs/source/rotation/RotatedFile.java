@@ -2,6 +2,8 @@ package org.clusterlogs.logs.source.rotation;
 
 import org.clusterlogs.logs.source.root.RootedPath;
 
+import java.nio.file.attribute.FileTime;
+
 /** One file of a rotating log as a listing shows it. */
 public interface RotatedFile {
 
@@ -16,4 +18,12 @@ public interface RotatedFile {
 
     /** Whether it is the file being written, under the log's live name. */
     boolean live();
+
+    /**
+     * Its last modification as listed; null when the layout keeps none (kubelet never
+     * copy-truncates, so a pod's reader never looks for copies by time).
+     */
+    default FileTime modified() {
+        return null;
+    }
 }

@@ -6,6 +6,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,10 +25,14 @@ import java.util.Objects;
  * <li><b>copy-truncate</b> (the same file with other bytes before the read position, or
  * shorter than it): what had not been read yet is in the copy, so reading goes on in the copy
  * (the newest rotated file holding the bytes read just before the position), then at the start
- * of the truncated file. Without such a copy, at the start of the truncated file. Lines written
- * between the copy and the truncation are in neither file: they are lost, as logrotate
- * documents; nothing is repeated. A reader that had read nothing of the file cannot tell a
- * truncation from a file that was empty: it reads the truncated file from its start.</li>
+ * of the truncated file. Without such a copy, at the start of the truncated file. A reader at
+ * the start of the live file that has read nothing of it sees no change at its position: it
+ * reads first the plain rotated files made since it got there (by their modification time,
+ * strictly later), oldest first, then the live file. Lines written between the copy and the
+ * truncation are in neither file: they are lost, as logrotate documents; nothing is repeated.
+ * A listed file that is another one when opened (logrotate renames every rotated file at each
+ * rotation) makes the reader list again, and wait for the next wake-up if the files keep
+ * changing, rather than give up on the copy.</li>
  * </ul>
  *
  * <p>Invariants: the bytes before the read position are compared with what was read there
@@ -43,6 +49,10 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
     public static final int NEXT_FILE = -1;
     /** What {@link #readMore} answers when the file was truncated under the read position. */
     private static final int TRUNCATED = -2;
+    /** What {@link #readNext} answers when the files kept changing under the listing: try at the next wake-up. */
+    private static final int WAIT = -3;
+    /** What {@link #copyMadeSince} answers when there is no copy to read first: read the live file. */
+    private static final int NO_COPY = -4;
     private static final int OPEN_ATTEMPTS = 3;
 
     private final RotationLayout<S> layout;
@@ -62,6 +72,13 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
     private SegmentInput retired;
     private long previousEnd;
     private boolean restartedInPlace;
+    /**
+     * While the reader is at the start of the live file and has read nothing of it: the live
+     * file's last modification when it got there; otherwise null. A copy-truncate leaves such a
+     * reader's file looking the same at its offset, so the rotated files made strictly after
+     * this are the copies of what it never saw ({@link #copyMadeSince}).
+     */
+    private FileTime unreadSince;
 
     /**
      * Starts in {@code file}, already opened as {@code input} at its offset.
@@ -75,6 +92,9 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
         this.modified = modified;
         if (input.channel() != null) {
             guard.load(input.channel(), input.offset());
+        }
+        if (file.live() && file.modified() != null && input.channel() != null && input.offset() == 0) {
+            unreadSince = modified;
         }
     }
 
@@ -126,11 +146,14 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
                 return 0; // a wake-up with nothing new costs a stat
             }
         }
-        int n = readMore(buf);
+        int n = readNext(buf);
         if (n == TRUNCATED) {
             return afterTruncation(buf);
         }
-        if (n > 0) {
+        if (n == WAIT) {
+            return 0;
+        }
+        if (n != 0) {
             return n;
         }
         FileLook seen = FileLook.at(layout.liveName(current));
@@ -144,8 +167,11 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
                     // written between the read that found the end and the look: read on. Filing
                     // this look as "the end" would make every later wake-up a no-op
                     atEndSeen = null;
-                    int more = readMore(buf);
-                    return more == TRUNCATED ? afterTruncation(buf) : more;
+                    int more = readNext(buf);
+                    if (more == TRUNCATED) {
+                        return afterTruncation(buf);
+                    }
+                    return more == WAIT ? 0 : more;
                 }
                 atEndSeen = seen;
                 return 0;
@@ -205,37 +231,120 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
         if (in.channel() != null && in.offset() > 0) {
             guard.load(in.channel(), in.offset());
         }
+        unreadSince = startMark(next, in, inPlace);
+    }
+
+    /**
+     * The mark of a reader that starts reading {@code file} at offset 0 (null unless it is the
+     * live plain file of a layout that keeps times): as listed right before it was opened, or,
+     * when it was truncated under the reader, as it looks now, after the truncation (copies made
+     * before are the old file's: the guard found none of them).
+     */
+    private FileTime startMark(S file, SegmentInput in, boolean inPlace) throws IOException {
+        if (!file.live() || file.modified() == null || in.channel() == null || in.offset() != 0) {
+            return null;
+        }
+        if (!inPlace) {
+            return file.modified();
+        }
+        FileLook now = FileLook.at(layout.liveName(file));
+        return now != null && Objects.equals(now.fileKey(), file.fileKey()) ? now.modified() : null;
     }
 
     /**
      * The current file was truncated under the read position: go on in its copy, if one is
-     * beside it, else at its start.
+     * beside it, else at its start. A listed file that is another one when opened was renamed
+     * meanwhile (logrotate renames every rotated file at each rotation): the listing is taken
+     * again, and if the files keep changing, the next wake-up looks again from the same place.
      */
     private int afterTruncation(ByteBuffer buf) throws IOException {
         long offset = input.offset();
-        List<S> files = layout.list();
-        for (int i = files.size() - 1; i >= 0; i--) { // the newest copy first
-            S f = files.get(i);
-            if (f.live() || f.gzip() || Objects.equals(f.fileKey(), current.fileKey())) {
-                continue;
-            }
-            SegmentInput copy = layout.open(f, offset);
-            if (copy == null) {
-                continue;
-            }
-            if (copy.channel().size() >= offset && guard.holds(copy.channel(), offset)) {
+        for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
+            List<S> files = new ArrayList<>(layout.list());
+            Collections.reverse(files); // the newest copy first
+            files.removeIf(f -> f.live() || f.gzip() || Objects.equals(f.fileKey(), current.fileKey()));
+            Opened<S> copy = openFirst(files, offset,
+                    in -> in.channel().size() >= offset && guard.holds(in.channel(), offset));
+            if (copy.file() != null) {
                 copyOf = current.fileKey();
-                continueIn(f, copy);
+                continueIn(copy.file(), copy.input());
                 int n = readMore(buf);
                 if (n > 0) {
                     return n;
                 }
                 return moveOn(buf, FileLook.at(layout.liveName(current)));
             }
-            copy.close();
+            if (!copy.changed()) {
+                switchTo(current, SegmentInput.plain(input.channel(), 0), true);
+                return NEXT_FILE;
+            }
         }
-        switchTo(current, SegmentInput.plain(input.channel(), 0), true);
-        return NEXT_FILE;
+        atEnd = false;
+        atEndSeen = null;
+        return 0;
+    }
+
+    /**
+     * At the start of the live file with nothing read of it, a copy-truncate does not show in
+     * the file: the rotated plain files made strictly after {@link #unreadSince} (a coarse clock
+     * makes it miss a copy rather than repeat one) hold what this reader never saw. Reading
+     * goes on in the oldest of them; {@link #moveOn} follows them in order and comes back to the
+     * live file as after any copy. No listing unless the live file changed since the mark.
+     *
+     * @return {@link #NEXT_FILE} when reading goes on in a copy, {@link #NO_COPY}, or {@link #WAIT}
+     */
+    private int copyMadeSince() throws IOException {
+        FileLook seen = FileLook.at(layout.liveName(current));
+        if (seen == null || !Objects.equals(seen.fileKey(), current.fileKey())
+                || seen.modified().compareTo(unreadSince) <= 0) {
+            return NO_COPY; // untouched since (a truncation is a change), or renamed away: moveOn's case
+        }
+        Object came = previous == null ? null : previous.fileKey();
+        for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
+            List<S> made = layout.list().stream()
+                    .filter(f -> !f.live() && !f.gzip() && f.modified() != null)
+                    .filter(f -> f.modified().compareTo(unreadSince) > 0)
+                    .filter(f -> !Objects.equals(f.fileKey(), current.fileKey()) && !Objects.equals(f.fileKey(), came))
+                    .limit(1) // the oldest: the copies after it follow by identity
+                    .toList();
+            if (made.isEmpty()) {
+                return NO_COPY;
+            }
+            Opened<S> copy = openFirst(made, 0, in -> true);
+            if (copy.file() != null) {
+                copyOf = current.fileKey();
+                switchTo(copy.file(), copy.input(), false);
+                return NEXT_FILE;
+            }
+        }
+        atEndSeen = null;
+        return WAIT;
+    }
+
+    /** A listed file, opened, or none; {@code changed}: a listed file was renamed or gone when opened. */
+    private record Opened<F>(F file, SegmentInput input, boolean changed) {
+    }
+
+    /** What a candidate file must hold, once opened, to be the one looked for. */
+    private interface Holds {
+        boolean test(SegmentInput in) throws IOException;
+    }
+
+    /** Opens the {@code candidates} at {@code offset} in turn until one {@code holds}; the others are closed. */
+    private Opened<S> openFirst(List<S> candidates, long offset, Holds holds) throws IOException {
+        boolean changed = false;
+        for (S f : candidates) {
+            SegmentInput in = layout.open(f, offset);
+            if (in == null) {
+                changed = true;
+                continue;
+            }
+            if (holds.test(in)) {
+                return new Opened<>(f, in, changed);
+            }
+            in.close();
+        }
+        return new Opened<>(null, null, changed);
     }
 
     /** Goes on in another file that holds the same bytes at the read position: no new file for the reader. */
@@ -247,6 +356,18 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
         input = in;
         atEnd = false;
         atEndSeen = null;
+        unreadSince = null;
+    }
+
+    /** {@link #readMore}, but first, at the start of the live file with nothing read, the copies made meanwhile. */
+    private int readNext(ByteBuffer buf) throws IOException {
+        if (unreadSince != null) {
+            int copy = copyMadeSince();
+            if (copy != NO_COPY) {
+                return copy;
+            }
+        }
+        return readMore(buf);
     }
 
     /**
@@ -266,6 +387,7 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
             }
             guard.remember(buf.array(), buf.arrayOffset() + from, n);
             atEnd = false;
+            unreadSince = null;
             return n;
         }
         atEnd = true;
@@ -291,7 +413,7 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
     @Override
     public String toString() {
         return "RotatingInput[current=" + current + ", offset=" + input.offset() + ", atEnd=" + atEnd
-                + ", atEndSeen=" + atEndSeen + ", copyOf=" + copyOf + "]";
+                + ", atEndSeen=" + atEndSeen + ", copyOf=" + copyOf + ", unreadSince=" + unreadSince + "]";
     }
 
     @Override

@@ -22,9 +22,10 @@
  * order.</li>
  * <li>The bytes before the read position are compared with what was read there after every
  * read; a copy-truncate is noticed even when the file has grown past the position again, and
- * reading goes on in the copy, then at the start of the truncated file. Nothing is read twice.
- * Lines written between the copy and the truncation, and lines of a file the reader had read
- * nothing of when it was copied and truncated, are only in the copy: they are not read.</li>
+ * reading goes on in the copy, then at the start of the truncated file. A reader at the start
+ * of the live file with nothing read of it first reads the plain rotated files modified
+ * strictly after it got there. Nothing is read twice. Lines written between the copy and the
+ * truncation are in neither file: they are not read.</li>
  * </ul>
  */
 package org.clusterlogs.logs.source.rotation;

@@ -6,6 +6,7 @@ import org.clusterlogs.logs.source.EntryReader;
 import org.clusterlogs.logs.source.FieldFilter;
 import org.clusterlogs.logs.source.root.LogRoot;
 import org.clusterlogs.logs.source.root.RootedPath;
+import org.clusterlogs.logs.testsupport.FileClock;
 import org.clusterlogs.logs.testsupport.Rooted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,15 @@ class LineFileRotationTest {
         Files.writeString(stdout, "", StandardOpenOption.TRUNCATE_EXISTING);
     }
 
+    /** {@code times} copy-truncates, each after a few lines, then a few lines more. */
+    private void copyTruncates(int times) throws IOException {
+        for (int r = 0; r < times; r++) {
+            write(5 + r);
+            copyTruncate(times);
+        }
+        write(4);
+    }
+
     private void shift(int keep) throws IOException {
         for (int k = keep; k >= 1; k--) {
             Path from = dir.resolve("stdout." + k);
@@ -164,21 +174,58 @@ class LineFileRotationTest {
         try (EntryReader reader = follower()) {
             write(3);
             assertEquals(expected(2, 5), drain(reader));
-            for (int r = 0; r < 3; r++) {
-                write(5 + r);
-                copyTruncate(3);
-            }
-            write(4);
+            copyTruncates(3);
             assertEquals(expected(5, written), drain(reader));
         }
     }
 
+    /**
+     * A truncation without a copy: reading starts again at the start. A follower that got back
+     * there and has read nothing since reads the copies made after that first.
+     */
     @Test
-    void copyTruncateWithoutACopyStartsAgainAtTheStart() throws IOException {
+    void copyTruncateWithoutACopyStartsAgainAtTheStart() throws Exception {
         try (EntryReader reader = follower()) {
             write(3);
             assertEquals(expected(0, 3), drain(reader));
             Files.writeString(stdout, "", StandardOpenOption.TRUNCATE_EXISTING);
+            write(2);
+            assertEquals(expected(3, 5), drain(reader));
+
+            Files.writeString(stdout, "", StandardOpenOption.TRUNCATE_EXISTING);
+            assertEquals(List.of(), drain(reader)); // back at the start, nothing read since
+            FileClock.tick(tmp);
+            write(4);
+            copyTruncate(5);
+            write(2);
+            assertEquals(expected(5, written), drain(reader));
+        }
+    }
+
+    /**
+     * A follower at the start of the live file that has read nothing of it (here: it began on
+     * an empty file) sees no change at its offset when the file is copied and truncated: it
+     * reads the copies made since it got there, oldest first, then the live file.
+     */
+    @Test
+    void aFollowerWaitingAtTheStartReadsEveryCopyMadeMeanwhile() throws Exception {
+        try (EntryReader reader = follower()) {
+            assertEquals(List.of(), drain(reader));
+            FileClock.tick(tmp); // the copies are strictly later than what the follower saw
+            copyTruncates(3);
+            assertEquals(expected(0, written), drain(reader));
+            write(1);
+            assertEquals(expected(written - 1, written), drain(reader));
+        }
+    }
+
+    /** Rotated files older than the follower's arrival at the start are not read again. */
+    @Test
+    void copiesMadeBeforeAFollowerGotToTheStartAreNotRead() throws Exception {
+        write(3);
+        copyTruncate(5);
+        try (EntryReader reader = follower()) {
+            FileClock.tick(tmp);
             write(2);
             assertEquals(expected(3, 5), drain(reader));
         }
