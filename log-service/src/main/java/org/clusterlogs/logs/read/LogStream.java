@@ -296,15 +296,19 @@ public final class LogStream {
     }
 
     private void waitForChange() throws IOException {
-        if (!anythingSent) {
-            // the first idle moment of a stream pings at once: the client sees a live stream
-            sendHeaders(200, true);
-            ping();
-        }
         if (subscription == null) {
             subscription = deps.notifier().watch(source.watchPaths(), this::schedule);
             reader.onNewEntries(this::schedule);
             keepAlive = deps.keepAlive().add(this::pingIfQuietFor);
+            // one more look now that the watch stands: a write between the read that found the
+            // end and the watch would otherwise wait for the next change (or the periodic re-check)
+            schedule();
+        }
+        if (!anythingSent) {
+            // the first idle moment of a stream pings at once: the client sees a live stream,
+            // already watched
+            sendHeaders(200, true);
+            ping();
         }
     }
 

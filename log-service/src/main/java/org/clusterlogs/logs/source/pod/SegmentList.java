@@ -5,6 +5,7 @@ import org.clusterlogs.logs.source.root.Listing;
 import org.clusterlogs.logs.source.root.OpenedFile;
 import org.clusterlogs.logs.source.root.RootedPath;
 import org.clusterlogs.logs.source.rotation.SegmentInput;
+import org.clusterlogs.logs.source.rotation.StableListing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,8 +41,16 @@ final class SegmentList {
     private SegmentList() {
     }
 
-    /** Lists the files now; an absent directory lists as empty. */
+    /**
+     * Lists the files as they stand between two rotations (a file renamed by kubelet between the
+     * directory read and the look into it would otherwise be missing: {@link StableListing}); an
+     * absent directory lists as empty.
+     */
     static List<Segment> list(RootedPath dir) throws IOException {
+        return StableListing.of(() -> listOnce(dir), List::equals);
+    }
+
+    private static List<Segment> listOnce(RootedPath dir) throws IOException {
         Map<String, Segment> byName = new HashMap<>();
         for (Listing.Item item : items(dir)) {
             Matcher m = NAME.matcher(item.name());

@@ -39,8 +39,6 @@ public final class PlainRotation implements RotationLayout<FileSegment> {
             .thenComparing(PlainRotation::numberOrder)
             .thenComparing(s -> s.path().fileName());
 
-    private static final int STABLE_ATTEMPTS = 5;
-
     private final RootedPath live;
 
     public PlainRotation(RootedPath live) {
@@ -67,7 +65,7 @@ public final class PlainRotation implements RotationLayout<FileSegment> {
 
     @Override
     public List<FileSegment> list() throws IOException {
-        return listStable(live);
+        return StableListing.of(() -> listOnce(live), PlainRotation::sameFiles);
     }
 
     @Override
@@ -116,23 +114,7 @@ public final class PlainRotation implements RotationLayout<FileSegment> {
         return file.gzip() ? SegmentInput.gzip(opened) : SegmentInput.plain(opened.channel(), offset);
     }
 
-    /**
-     * Lists the files of the log whose live file is {@code live}, as they stand between two
-     * rotations. A directory listing taken while files are renamed may miss a file or show it
-     * twice (readdir makes no promise then), so listings are taken until two in a row agree.
-     */
-    private static List<FileSegment> listStable(RootedPath live) throws IOException {
-        List<FileSegment> before = listOnce(live);
-        for (int attempt = 0; attempt < STABLE_ATTEMPTS; attempt++) {
-            List<FileSegment> now = listOnce(live);
-            if (sameFiles(before, now)) {
-                return now;
-            }
-            before = now;
-        }
-        return before;
-    }
-
+    /** The same files under the same names (their sizes and times may differ: they are written). */
     private static boolean sameFiles(List<FileSegment> a, List<FileSegment> b) {
         if (a.size() != b.size()) {
             return false;
