@@ -47,7 +47,8 @@ public class LogResponder {
      * Streams the log {@code opener} finds, as the request asks (filters, position by
      * parameters, format by Accept). Finding and reading happen on the read threads; a
      * malformed parameter, or a failure before the first byte, is a problem response. The
-     * stream ends when the caller's token expires or its permission goes ({@link StreamAccess}).
+     * follow (SSE) ends when the caller's token expires or its permission goes ({@link StreamAccess});
+     * a range ends by itself.
      */
     public void respond(RoutingContext rc, SourceOpener opener) {
         FieldFilter filter;
@@ -72,8 +73,11 @@ public class LogResponder {
         LogStream.Client client = new LogStream.Client(rc.response(), fileSender.link(rc.request()),
                 e -> problems.fail(rc, e), permit);
         LogStream stream = new LogStream(client, opener, filter, params, format, deps);
-        StreamAccess.Watch watch = access.watch(rc, stream::endNow);
-        rc.addEndHandler(done -> watch.close());
+        if (format.follows()) {
+            // a follow never ends by itself: it ends when its caller may no longer read (a range ends anyway)
+            StreamAccess.Watch watch = access.watch(rc, stream::endNow);
+            rc.addEndHandler(done -> watch.close());
+        }
         stream.start();
     }
 
