@@ -7,10 +7,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,17 +21,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -46,7 +54,11 @@ class AuthAcrossServicesTest {
             "/system/v1/logs/v2/task/frameworks/fw/executors/ex/runs/c1/stdout";
     private static final Duration DECISION_CACHE = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1, as curl and most clients speak it. (java.net.http would upgrade to HTTP/2, whose
+     * smaller header list limit answers a 10 KB header with 431 before any token rule.)
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     static Path work;
@@ -158,7 +170,63 @@ class AuthAcrossServicesTest {
         assertTrue(took.compareTo(DECISION_CACHE.plusSeconds(3)) <= 0, "stream ended " + took + " after the revocation");
     }
 
+    /**
+     * Forged and broken tokens at log-service, checked against the real JWKS of the real
+     * auth-service: each is a 401 with the challenge, none a 500, and the token is never echoed.
+     */
+    @Test
+    void forgedAndBrokenTokensAreRefusedByLogServiceWith401() throws Exception {
+        String[] parts = adminToken.split("\\.");
+        String header = decode(parts[0]);
+        String payload = decode(parts[1]);
+        String kid = JSON.readTree(header).path("kid").asText();
+        JsonNode jwk = JSON.readTree(get(auth.url() + "/acs/api/v1/auth/jwks", null).body()).path("keys").get(0);
+
+        String none = encode("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}") + "." + parts[1] + ".";
+        String hsHeader = encode("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}");
+        byte[] publicKeyBytes = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
+                new BigInteger(1, Base64.getUrlDecoder().decode(jwk.path("n").asText())),
+                new BigInteger(1, Base64.getUrlDecoder().decode(jwk.path("e").asText())))).getEncoded();
+        String hs256 = hsHeader + "." + parts[1] + "." + hmac(publicKeyBytes, hsHeader + "." + parts[1]);
+        String tampered = parts[0] + "." + encode(payload.replace("\"admin\"", "\"admim\"")) + "." + parts[2];
+        KeyPair stranger = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        String strangersToken = parts[0] + "." + parts[1] + "." + rs256(stranger, parts[0] + "." + parts[1]);
+
+        for (String token : List.of(none, hs256, tampered, strangersToken, "a.b", "x".repeat(10_000))) {
+            HttpResponse<String> answer = get(logs.url() + TASK_PATH, token);
+            assertEquals(401, answer.statusCode(), token.length() > 80 ? token.substring(0, 80) : token);
+            assertEquals("acsjwt", answer.headers().firstValue("WWW-Authenticate").orElse(""));
+            assertFalse(answer.body().contains(token.substring(Math.max(0, token.length() - 20))), "token echoed");
+        }
+        HttpResponse<String> twoHeaders = HTTP.send(HttpRequest.newBuilder(URI.create(logs.url() + TASK_PATH))
+                .header("Authorization", "token=" + adminToken).header("Authorization", "token=" + adminToken).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, twoHeaders.statusCode(), "two Authorization headers");
+    }
+
     // ------------------------------------------------------------------------------------ helpers
+
+    private static String decode(String part) {
+        return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String hmac(byte[] key, String signingInput) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static String rs256(KeyPair key, String signingInput) throws Exception {
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(key.getPrivate());
+        signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+    }
 
     private static void awaitStatus(int status, String token, long since, String when) throws Exception {
         Duration limit = DECISION_CACHE.plusMillis(500);
