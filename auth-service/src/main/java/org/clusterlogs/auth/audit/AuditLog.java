@@ -1,6 +1,7 @@
 package org.clusterlogs.auth.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.clusterlogs.security.Logfmt;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;

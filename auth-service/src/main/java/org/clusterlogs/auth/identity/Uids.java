@@ -2,23 +2,20 @@ package org.clusterlogs.auth.identity;
 
 import org.clusterlogs.auth.api.IamException;
 
-import java.util.regex.Pattern;
 
 /**
  * The one rule for uids and gids, applied wherever one arrives (path, body, login, token claim):
- * 1 to 96 of letters, digits, {@code - _ @ .}; {@code anonymous} is reserved. Anything else never
- * reaches SQL, a URL or a log line unchecked.
+ * 1 to 96 of letters, digits, {@code - _ @ .}; {@code anonymous} is reserved (the suite's
+ * {@link org.clusterlogs.security.Uids}, which every service also applies to a token's uid).
+ * Anything else never reaches SQL, a URL or a log line unchecked.
  */
 public final class Uids {
-
-    private static final Pattern ID = Pattern.compile("[a-zA-Z0-9_@.\\-]{1,96}");
-    private static final String RESERVED = "anonymous";
 
     private Uids() {
     }
 
     public static boolean valid(String id) {
-        return id != null && ID.matcher(id).matches() && !id.equals(RESERVED);
+        return org.clusterlogs.security.Uids.valid(id);
     }
 
     /** The uid, or a 400 {@code ERR_INVALID_USER_ID}. */

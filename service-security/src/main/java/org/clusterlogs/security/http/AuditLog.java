@@ -1,6 +1,7 @@
 package org.clusterlogs.security.http;
 
 import jakarta.inject.Singleton;
+import org.clusterlogs.security.Logfmt;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -16,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 public class AuditLog {
 
     private static final Logger AUDIT = Logger.getLogger("audit");
-    private static final int MAX_VALUE_CHARS = 300;
 
     private final String authorizer;
 
@@ -52,26 +52,6 @@ public class AuditLog {
     }
 
     static void field(StringBuilder line, String key, String value) {
-        line.append(' ').append(key).append('=');
-        String v = value == null ? "" : value;
-        if (v.length() > MAX_VALUE_CHARS) {
-            v = v.substring(0, MAX_VALUE_CHARS) + "...";
-        }
-        boolean quote = v.isEmpty() || v.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '=' || c == '\\' || c >= 0x7f);
-        if (!quote) {
-            line.append(v);
-            return;
-        }
-        line.append('"');
-        v.chars().forEach(c -> {
-            if (c == '"' || c == '\\') {
-                line.append('\\').append((char) c);
-            } else if (c < ' ' || c == 0x7f) {
-                line.append(String.format("\\x%02x", c));
-            } else {
-                line.append((char) c);
-            }
-        });
-        line.append('"');
+        Logfmt.append(line.append(' '), key, value);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import org.clusterlogs.security.Caller;
+import org.clusterlogs.security.Uids;
 import org.clusterlogs.security.VerificationKeys;
 import org.clusterlogs.security.config.AuthConfig;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -42,8 +43,6 @@ public class TokenVerifier {
 
     private static final String ALGORITHM = "RS256";
     private static final Pattern KID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-    /** The uid rule of auth-service; {@code anonymous} is reserved. */
-    private static final Pattern UID = Pattern.compile("[a-zA-Z0-9@._-]{1,96}");
 
     private static final Map<Integer, String> REASONS = Map.of(
             ErrorCodes.EXPIRED, "expired",
@@ -120,7 +119,7 @@ public class TokenVerifier {
             throw new InvalidTokenException("rejected by the JWT checks: " + reason(e));
         }
         String uid = text(jwt.getClaim("uid"));
-        if (uid == null || !UID.matcher(uid).matches() || uid.equals("anonymous")) {
+        if (!Uids.valid(uid)) {
             throw new InvalidTokenException("uid claim missing or not a valid uid");
         }
         if (jwt.getSubject() != null && !jwt.getSubject().equals(uid)) {

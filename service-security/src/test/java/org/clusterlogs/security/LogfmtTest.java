@@ -1,4 +1,4 @@
-package org.clusterlogs.auth.audit;
+package org.clusterlogs.security;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,5 +15,6 @@ class LogfmtTest {
         assertEquals("uid=\"a\\x0atype=audit\"", Logfmt.line("uid", "a\ntype=audit"));
         assertEquals("uid=\"\\\"x\\\\\"", Logfmt.line("uid", "\"x\\"));
         assertEquals(303, Logfmt.value("x".repeat(1000)).length());
+        assertEquals("uid=\"\\x85\u00e9\"", Logfmt.line("uid", "\u0085\u00e9"), "C1 controls escaped, non-ASCII quoted");
     }
 }
