@@ -10,7 +10,9 @@
 # Environment (all optional): AUTH_JAR, LOG_JAR (quarkus-run.jars; default this repo's, built
 # when missing), RANGE_SECONDS=15 RANGE_ROUNDS=3 RANGE_CONNECTIONS=8 (wrk per round and service),
 # PQ_SECONDS=20 PQ_RATE=2000 PQ_WORKERS=20 (hey), LOGINS=20, BENCH_TMP (parent of the temp dir),
-# BENCH_KEEP=1 (keep it). JVM options are each service's jvm.options, as run-local.sh and the
+# BENCH_KEEP=1 (keep it), PARTS="range pq login" (a subset to run), BENCH_JFR=DIR (record a
+# Java Flight Recording of auth-service and the authenticating log-service into DIR, to see where
+# the time goes; the figures of such a run are not the ones to report). JVM options are each service's jvm.options, as run-local.sh and the
 # container use them. Only 127.0.0.1 is contacted.
 set -euo pipefail
 umask 022
@@ -24,6 +26,8 @@ PQ_SECONDS=${PQ_SECONDS:-20}
 PQ_RATE=${PQ_RATE:-2000}
 PQ_WORKERS=${PQ_WORKERS:-20}
 LOGINS=${LOGINS:-20}
+PARTS=${PARTS:-range pq login}
+part() { [[ " $PARTS " == *" $1 "* ]]; }
 
 for tool in java curl python3 openssl wrk hey; do
   command -v "$tool" >/dev/null || { echo "missing tool: $tool (hey and wrk are Debian packages)" >&2; exit 2; }
@@ -46,6 +50,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+jfr() { # name -> JVM option recording into BENCH_JFR, or nothing
+  [ -n "${BENCH_JFR:-}" ] && echo "-XX:FlightRecorderOptions=stackdepth=512 -XX:StartFlightRecording=settings=profile,filename=$BENCH_JFR/$1.jfr,dumponexit=true"
+  return 0
+}
 log() { echo "[auth-bench $(date +%H:%M:%S)] $*" >&2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_ready() { # url pid logfile
@@ -74,7 +82,7 @@ AUTH_PORT=$(free_port)
 AUTH=http://127.0.0.1:$AUTH_PORT
 log "starting auth-service on $AUTH_PORT; load average $(load)"
 AUTH_KEY_ENCRYPTION_KEY=$(openssl rand -base64 32) AUTH_BOOTSTRAP_PASSWORD=$ADMIN_PASSWORD \
-  java @"$REPO/auth-service/jvm.options" -Dquarkus.http.port="$AUTH_PORT" -Dquarkus.http.host=127.0.0.1 \
+  java @"$REPO/auth-service/jvm.options" $(jfr auth-service) -Dquarkus.http.port="$AUTH_PORT" -Dquarkus.http.host=127.0.0.1 \
   -Dauth.data-dir="$W/auth-data" -Dauth.bootstrap.uid=admin \
   "-Dauth.bootstrap.service-accounts.\"log-service\".public-key=$W/keys/log-service.pub.pem" \
   -Dquarkus.log.category.audit.level=WARN \
@@ -83,6 +91,7 @@ AUTH_PID=$!
 PIDS+=("$AUTH_PID")
 wait_ready "$AUTH" "$AUTH_PID" "$W/auth-service.log"
 
+# Sets SERVICE_URL and SERVICE_PID (not in a subshell: cleanup must see every pid).
 start_log_service() { # name, extra options...
   local name=$1 port
   shift
@@ -92,14 +101,17 @@ start_log_service() { # name, extra options...
     -Dlogs.components-dir="$W/demo/components" -Dlogs.journal-dir="$W/demo/journal" \
     -Dquarkus.log.category.audit.level=WARN "$@" \
     -jar "$LOG_JAR" >"$W/$name.log" 2>&1 &
-  PIDS+=($!)
-  wait_ready "http://127.0.0.1:$port" "$!" "$W/$name.log"
-  echo "http://127.0.0.1:$port"
+  SERVICE_PID=$!
+  PIDS+=("$SERVICE_PID")
+  SERVICE_URL="http://127.0.0.1:$port"
+  wait_ready "$SERVICE_URL" "$SERVICE_PID" "$W/$name.log"
 }
 log "starting log-service with auth, and one with auth.enabled=false"
-WITH=$(start_log_service with-auth -Dauth.url="$AUTH" -Dauth.service-account.uid=log-service \
-  -Dauth.service-account.private-key="$W/keys/log-service.pem")
-WITHOUT=$(start_log_service without-auth -Dauth.enabled=false)
+start_log_service with-auth $(jfr log-service-with-auth) -Dauth.url="$AUTH" -Dauth.service-account.uid=log-service \
+  -Dauth.service-account.private-key="$W/keys/log-service.pem"
+WITH=$SERVICE_URL WITH_PID=$SERVICE_PID
+start_log_service without-auth $(jfr log-service-without-auth) -Dauth.enabled=false
+WITHOUT=$SERVICE_URL WITHOUT_PID=$SERVICE_PID
 
 TOKEN=$(curl -fs -X POST "$AUTH/acs/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d "{\"uid\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
@@ -107,38 +119,61 @@ curl -fs -o /dev/null -H "Authorization: token=$TOKEN" "$WITH$RANGE_PATH" || { e
 curl -fs -o /dev/null "$WITHOUT$RANGE_PATH" || { echo "range request without auth failed" >&2; exit 1; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$WITH$RANGE_PATH")" = 401 ] || { echo "log-service with auth answered without a token" >&2; exit 1; }
 
+RANGE_FILE=- PQ_FILE=- LOGIN_FILE=-
 # ---------------------------------------------------------------- 1. range requests
-# wrk prints requests/s and, with --latency, percentiles; rounds alternate the two services so a
-# drift of the machine's load hits both alike. The first round of each is JIT warm-up, not counted.
-wrk_round() { # url, header-or-empty -> "rps p50_ms p99_ms"
-  local args=(-t1 -c"$RANGE_CONNECTIONS" -d"${RANGE_SECONDS}s" --latency)
-  [ -n "$2" ] && args+=(-H "$2")
-  wrk "${args[@]}" "$1$RANGE_PATH" | python3 "$BENCH_DIR/wrk_summary.py"
+# wrk prints requests/s and, with --latency, percentiles; the service's own CPU time (utime+stime
+# from /proc, clock ticks) over the round divided by the requests served is the cost per request,
+# which, unlike requests/s, does not depend on how much of the two cores wrk takes. Rounds
+# alternate the services so a drift of the machine's load hits both alike. Three kinds:
+#   with     auth on, the superuser's token in the header (decision cached after the first request)
+#   without  auth off, the very same request (the same token header, ignored): the goal's baseline
+#   bare     auth off, no header at all: what carrying a ~1 KB header costs by itself (info)
+# The first round of each service is JIT warm-up, not counted.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+wrk_round() { # url, pid, header-or-empty -> "rps p50_ms p99_ms cpu_us_per_request"
+  local args=(-t1 -c"$RANGE_CONNECTIONS" -d"${RANGE_SECONDS}s" --latency) before after summary
+  [ -n "$3" ] && args+=(-H "$3")
+  before=$(cpu_ticks "$2")
+  summary=$(wrk "${args[@]}" "$1$RANGE_PATH" | python3 "$BENCH_DIR/wrk_summary.py")
+  after=$(cpu_ticks "$2")
+  python3 -c 'import os,sys; rps,p50,p99=map(float,sys.argv[1].split()); n=rps*float(sys.argv[2]); us=(int(sys.argv[4])-int(sys.argv[3]))*1e6/os.sysconf("SC_CLK_TCK")/n; print(f"{rps:.1f} {p50:.3f} {p99:.3f} {us:.2f}")' \
+    "$summary" "$RANGE_SECONDS" "$before" "$after"
 }
+HEADER="Authorization: token=$TOKEN"
+if part range; then
 log "range requests: warm-up"
-wrk_round "$WITH" "Authorization: token=$TOKEN" >/dev/null
-wrk_round "$WITHOUT" "" >/dev/null
+wrk_round "$WITH" "$WITH_PID" "$HEADER" >/dev/null
+wrk_round "$WITHOUT" "$WITHOUT_PID" "$HEADER" >/dev/null
 : >"$W/range.txt"
 for round in $(seq 1 "$RANGE_ROUNDS"); do
   log "range requests: round $round of $RANGE_ROUNDS"
-  echo "with $(wrk_round "$WITH" "Authorization: token=$TOKEN")" >>"$W/range.txt"
-  echo "without $(wrk_round "$WITHOUT" "")" >>"$W/range.txt"
+  echo "with $(wrk_round "$WITH" "$WITH_PID" "$HEADER")" >>"$W/range.txt"
+  echo "without $(wrk_round "$WITHOUT" "$WITHOUT_PID" "$HEADER")" >>"$W/range.txt"
+  echo "bare $(wrk_round "$WITHOUT" "$WITHOUT_PID" "")" >>"$W/range.txt"
 done
+RANGE_FILE=$W/range.txt
+fi
 
 # ---------------------------------------------------------------- 2. policy query at a fixed rate
 PQ_URL="$AUTH/acs/api/v1/internal/policyquery?rid=dcos:adminrouter:ops:system-logs&uid=log-service&action=full"
 PER_WORKER=$((PQ_RATE / PQ_WORKERS))
+if part pq; then
 log "policy query: warm-up, then ${PQ_SECONDS}s at $PQ_RATE/s"
 hey -z 10s -c "$PQ_WORKERS" -q "$PER_WORKER" -H "Authorization: token=$TOKEN" "$PQ_URL" >/dev/null
 hey -z "${PQ_SECONDS}s" -c "$PQ_WORKERS" -q "$PER_WORKER" -H "Authorization: token=$TOKEN" "$PQ_URL" >"$W/pq.txt"
+PQ_FILE=$W/pq.txt
+fi
 
 # ---------------------------------------------------------------- 3. login
+if part login; then
 log "logins: $LOGINS in a row"
 : >"$W/login.txt"
 for _ in $(seq 1 "$LOGINS"); do
   curl -s -o /dev/null -w '%{time_total}\n' -X POST "$AUTH/acs/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d "{\"uid\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" >>"$W/login.txt"
 done
+LOGIN_FILE=$W/login.txt
+fi
 
 LOAD_END=$(load)
-python3 "$BENCH_DIR/auth_report.py" "$W/range.txt" "$W/pq.txt" "$W/login.txt" "$PQ_RATE" "$LOAD_START" "$LOAD_END"
+python3 "$BENCH_DIR/auth_report.py" "$RANGE_FILE" "$PQ_FILE" "$LOGIN_FILE" "$PQ_RATE" "$LOAD_START" "$LOAD_END"

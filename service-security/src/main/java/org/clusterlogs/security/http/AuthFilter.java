@@ -101,6 +101,12 @@ public class AuthFilter {
             authorize(rc, rule, seen, known.get());
             return;
         }
+        try {
+            TokenVerifier.requireShape(token.get());
+        } catch (InvalidTokenException e) {
+            refuse(rc, rule, seen, true, e.getMessage());
+            return;
+        }
         vertx.<Caller>executeBlocking(() -> verifier.verify(token.get()), false).onComplete(verified -> {
             if (verified.succeeded()) {
                 authorize(rc, rule, seen, verified.result());
@@ -124,18 +130,26 @@ public class AuthFilter {
                     + "changes anything must carry the header X-Requested-By");
             return;
         }
-        authorizer.allows(caller, rule, seen).subscribe().with(allowed -> {
-            if (!allowed) {
-                metrics.decision("deny");
-                problems.forbidden(rc, AuthProblems.FORBIDDEN, "the caller lacks the permission this route needs");
-                return;
-            }
-            metrics.decision("allow");
-            rc.put(Caller.KEY, caller);
-            rc.put(RULE_KEY, rule);
-            rc.next();
-        }, failure -> unavailable(rc, failure instanceof AuthUnavailableException u ? u
-                : new AuthUnavailableException("no decision could be made")));
+        Optional<Boolean> now = authorizer.allowsNow(caller, rule, seen);
+        if (now.isPresent()) {
+            decided(rc, caller, rule, now.get());
+            return;
+        }
+        authorizer.allows(caller, rule, seen).subscribe().with(allowed -> decided(rc, caller, rule, allowed),
+                failure -> unavailable(rc, failure instanceof AuthUnavailableException u ? u
+                        : new AuthUnavailableException("no decision could be made")));
+    }
+
+    private void decided(RoutingContext rc, Caller caller, RouteRules.Rule rule, boolean allowed) {
+        if (!allowed) {
+            metrics.decision("deny");
+            problems.forbidden(rc, AuthProblems.FORBIDDEN, "the caller lacks the permission this route needs");
+            return;
+        }
+        metrics.decision("allow");
+        rc.put(Caller.KEY, caller);
+        rc.put(RULE_KEY, rule);
+        rc.next();
     }
 
     private void refuse(RoutingContext rc, RouteRules.Rule rule, AuditLog.Request seen, boolean presented, String reason) {

@@ -8,6 +8,7 @@ import org.clusterlogs.security.PermissionDecisions;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decides whether a verified caller may use a path family: asks {@link PermissionDecisions} for
@@ -31,10 +32,42 @@ public class Authorizer {
     /** Whether {@code caller} may use what {@code rule} guards. */
     public Uni<Boolean> allows(Caller caller, RouteRules.Rule rule, AuditLog.Request request) {
         if (rule.anyOf().isEmpty()) {
-            audit.decision(request, "-", "full", true, "authenticated (all users are allowed to access)", caller.uid());
-            return Uni.createFrom().item(true);
+            return Uni.createFrom().item(allowsEveryone(caller, request));
         }
         return ask(caller, rule.anyOf(), 0, request);
+    }
+
+    /**
+     * The same answer as {@link #allows}, at once, when every decision it needs is remembered
+     * (the usual case: a caller's next requests); empty, and nothing audited, when one must be
+     * asked.
+     */
+    public Optional<Boolean> allowsNow(Caller caller, RouteRules.Rule rule, AuditLog.Request request) {
+        List<RouteRules.Permission> anyOf = rule.anyOf();
+        if (anyOf.isEmpty()) {
+            return Optional.of(allowsEveryone(caller, request));
+        }
+        int asked = 0;
+        boolean allowed = false;
+        while (!allowed && asked < anyOf.size()) {
+            RouteRules.Permission permission = anyOf.get(asked++);
+            Optional<Boolean> known = decisions.known(caller.uid(), permission.rid(), permission.action());
+            if (known.isEmpty()) {
+                return Optional.empty();
+            }
+            allowed = known.get();
+        }
+        for (int i = 0; i < asked; i++) {
+            RouteRules.Permission permission = anyOf.get(i);
+            audit.decision(request, permission.rid(), permission.action(), allowed && i == asked - 1, REASON_ANSWER,
+                    caller.uid());
+        }
+        return Optional.of(allowed);
+    }
+
+    private boolean allowsEveryone(Caller caller, AuditLog.Request request) {
+        audit.decision(request, "-", "full", true, "authenticated (all users are allowed to access)", caller.uid());
+        return true;
     }
 
     private Uni<Boolean> ask(Caller caller, List<RouteRules.Permission> anyOf, int index, AuditLog.Request request) {

@@ -13,6 +13,7 @@ import org.clusterlogs.security.config.AuthConfig;
 import org.clusterlogs.security.http.AuthMetrics;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Decisions from auth-service's policy query, asked with this service's own token and kept for
@@ -58,6 +59,15 @@ public class RemotePermissionDecisions implements PermissionDecisions {
                     }
                 })
                 .invoke(allowed -> answers.put(question, allowed));
+    }
+
+    @Override
+    public Optional<Boolean> known(String uid, String rid, String action) {
+        Boolean known = answers.getIfPresent(new Question(uid, rid, action));
+        if (known != null) {
+            metrics.decisionCache(true); // a miss is counted by allowed(), which is asked next
+        }
+        return Optional.ofNullable(known);
     }
 
     private record Question(String uid, String rid, String action) {

@@ -3,7 +3,7 @@ package org.clusterlogs.security.token;
 /**
  * A token as the client presented it, before any check of its content.
  *
- * @param jwt        three base64url segments
+ * @param jwt        the token text as presented (at most 8 KB; its shape is checked when it is verified)
  * @param fromCookie true when it came from the auth cookie, not from {@code Authorization}
  */
 public record PresentedToken(String jwt, boolean fromCookie) {

@@ -62,14 +62,14 @@ class RemoteVerificationKeysTest {
         RsaJsonWebKey k1 = key("k1");
         RsaJsonWebKey k2 = key("k2");
         jwks.set(new JsonWebKeySet(k1).toJson());
-        RemoteVerificationKeys keys = new RemoteVerificationKeys(url(), Duration.ofMinutes(5), Duration.ofMillis(300));
+        RemoteVerificationKeys keys = new RemoteVerificationKeys(url(), Duration.ofMinutes(5), Duration.ofMillis(1500));
         assertEquals(k1.getPublicKey(), keys.byKid("k1").orElseThrow());
         assertEquals(1, fetches.get());
         jwks.set(new JsonWebKeySet(k1, k2).toJson());
         assertTrue(keys.byKid("k2").isEmpty(), "fetched again within the interval");
         assertTrue(keys.byKid("nope").isEmpty());
         assertEquals(1, fetches.get());
-        Thread.sleep(350);
+        Thread.sleep(1600);
         assertEquals(k2.getPublicKey(), keys.byKid("k2").orElseThrow());
         assertEquals(2, fetches.get());
         assertEquals(k1.getPublicKey(), keys.byKid("k1").orElseThrow());

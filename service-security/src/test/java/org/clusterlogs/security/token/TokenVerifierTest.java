@@ -16,6 +16,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -127,6 +128,19 @@ class TokenVerifierTest {
                 KEY.getPrivate());
         assertThrows(InvalidTokenException.class, () -> verify(badUid));
         assertThrows(InvalidTokenException.class, () -> verify("bm90IGpzb24.e30.c2ln"));
+    }
+
+    @Test
+    void onlyThreeNonEmptyBase64UrlSegmentsAreLookedInto() {
+        for (String jwt : List.of("a.b", "a.b.c.d", "a..c", "a.b.c=", ".b.c", "a.b.", "a.b.c.", "..", "", "a.bé.c",
+                "a.b+/.c", "a.b\u0000.c", "a.b.c ")) {
+            InvalidTokenException e = assertThrows(InvalidTokenException.class, () -> verify(jwt), jwt);
+            assertEquals("token is not three base64url segments", e.getMessage(), jwt);
+        }
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        InvalidTokenException shaped = assertThrows(InvalidTokenException.class,
+                () -> verify(alphabet + "." + alphabet + ".x"));
+        assertEquals("header is not base64url JSON", shaped.getMessage(), "the shape passed; the header did not");
     }
 
     @Test
