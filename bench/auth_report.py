@@ -12,7 +12,7 @@ import sys
 range_file, pq_file, login_file, rate, load_start, load_end = sys.argv[1:7]
 
 runs = {"with": [], "without": [], "bare": []}
-for line in open(range_file):
+for line in (open(range_file) if range_file != "-" else []):
     kind, *figures = line.split()
     runs[kind].append(tuple(float(f) for f in figures))
 

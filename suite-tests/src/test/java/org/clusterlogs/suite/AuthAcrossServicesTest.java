@@ -44,14 +44,16 @@ import static org.junit.jupiter.api.Assertions.fail;
  * auth-service and log-service as the packaged jars, as processes, as an operator runs them: the
  * log service registers with its service account (key pair made here, public half registered by
  * auth-service's bootstrap), verifies callers' tokens against auth-service's JWKS and asks its
- * policy query. A grant given or revoked at auth-service takes effect at log-service within the
- * 5 s the decision cache may hold an answer, and an open stream ends once its permission is gone.
+ * policy query. A grant given or revoked at auth-service takes effect at log-service within 5 s
+ * (log-service remembers an answer for up to 4 s, auth-service for up to 1 s), and an open stream
+ * ends once its permission is gone.
  */
 class AuthAcrossServicesTest {
 
     private static final String SYSTEM_LOGS = "dcos:adminrouter:ops:system-logs";
     private static final String TASK_PATH =
             "/system/v1/logs/v2/task/frameworks/fw/executors/ex/runs/c1/stdout";
+    /** The longest a decision may be remembered in all: 4 s at log-service, 1 s at auth-service. */
     private static final Duration DECISION_CACHE = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
@@ -164,7 +166,7 @@ class AuthAcrossServicesTest {
 
         grant(uid, false);
         long revoked = System.nanoTime();
-        // the cache may answer "allowed" for up to 5 s, and the stream is re-checked every second
+        // the caches may answer "allowed" for up to 5 s, and the stream is re-checked every second
         long ended = endedAt.get(DECISION_CACHE.toSeconds() + 10, TimeUnit.SECONDS);
         Duration took = Duration.ofNanos(ended - revoked);
         assertTrue(took.compareTo(DECISION_CACHE.plusSeconds(3)) <= 0, "stream ended " + took + " after the revocation");

@@ -39,6 +39,15 @@ public interface AuthConfig {
     Login login();
 
     /**
+     * How long a decision read from the store is reused. This process's own writes end it at once;
+     * a change made through another replica (a shared PostgreSQL store) is seen after at most this
+     * long. At most 1 s (a longer value is cut), so that a grant or a revocation reaches every
+     * service within 5 s together with their own cache ({@code auth.decisions.cache-ttl}, 4 s).
+     */
+    @WithDefault("1s")
+    Duration storeCacheTtl();
+
+    /**
      * Addresses or CIDR ranges of the proxies in front of the service: only a request whose
      * direct peer is one of them has its client address taken from {@code X-Forwarded-For}.
      */

@@ -1,5 +1,6 @@
 package org.clusterlogs.auth.decision;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +22,8 @@ import java.util.Map;
 /**
  * {@code GET /acs/api/v1/internal/policyquery?rid=&uid=&action=}: the decision every other
  * service asks for. Unknown users and rids are {@code false}, not errors; a missing parameter or
- * an action that is not one of the five is a 400.
+ * an action that is not one of the five is a 400. A remembered decision is answered on the event
+ * loop; only one read from the store goes to a worker thread.
  */
 @Path("/acs/api/v1/internal/policyquery")
 @Tag(name = "decisions")
@@ -41,7 +43,7 @@ public class PolicyQueryResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Whether uid may perform action on rid (superuser, groups and full included)")
-    public Map<String, Boolean> query(@QueryParam("rid") String rid, @QueryParam("uid") String uid,
+    public Uni<Map<String, Boolean>> query(@QueryParam("rid") String rid, @QueryParam("uid") String uid,
             @QueryParam("action") String action, @Context HttpServerRequest http) {
         if (rid == null || uid == null || action == null) {
             throw new IamException(400, "ERR_MISSING_QUERY_PARAMETERS", "rid, uid and action are required");
@@ -50,10 +52,11 @@ public class PolicyQueryResource {
         if (Action.of(action).isEmpty()) {
             throw new IamException(400, "ERR_INVALID_DATA", "action must be one of create, read, update, delete, full");
         }
-        Decision decision = decisions.decide(uid, rid, action);
-        audit.decision(rid, action, decision.allowed(), decision.reason(),
-                clientAddress.of(http.remoteAddress().hostAddress(), http.headers().getAll("X-Forwarded-For")), uid,
-                http.uri());
-        return Map.of("allowed", decision.allowed());
+        String client = clientAddress.of(http.remoteAddress().hostAddress(), http.headers().getAll("X-Forwarded-For"));
+        String uri = http.uri();
+        return decisions.decision(uid, rid, action).map(decision -> {
+            audit.decision(rid, action, decision.allowed(), decision.reason(), client, uid, uri);
+            return Map.of("allowed", decision.allowed());
+        });
     }
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -19,6 +20,8 @@ public final class Sql {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
+    /** Transactions that may have written, counted once committed (see {@link #committedWrites}). */
+    private final AtomicLong committedWrites = new AtomicLong();
 
     public Sql(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -37,11 +40,20 @@ public final class Sql {
     }
 
     public <T> List<T> list(String sql, Row<T> row, Object... args) {
-        return inTransaction(tx -> tx.list(sql, row, args));
+        return run(tx -> tx.list(sql, row, args), false);
     }
 
     public <T> Optional<T> one(String sql, Row<T> row, Object... args) {
-        return inTransaction(tx -> tx.one(sql, row, args));
+        return run(tx -> tx.one(sql, row, args), false);
+    }
+
+    /**
+     * How many transactions that may have written this process has committed: a value read before
+     * reading the store and still the same later means this process changed nothing in between
+     * (another replica may have). Counted after the commit.
+     */
+    public long committedWrites() {
+        return committedWrites.get();
     }
 
     public int update(String sql, Object... args) {
@@ -64,14 +76,24 @@ public final class Sql {
         }
     }
 
-    /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs the work in one transaction: committed when it returns, rolled back when it throws.
+     * Counted as a write (see {@link #committedWrites}).
+     */
     public <T> T inTransaction(Work<T> work) {
+        return run(work, true);
+    }
+
+    private <T> T run(Work<T> work, boolean mayWrite) {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
                 T result = work.run(new Tx(c));
                 c.commit();
+                if (mayWrite) {
+                    committedWrites.incrementAndGet();
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -5,6 +5,7 @@ import org.clusterlogs.auth.acl.Acl;
 import org.clusterlogs.auth.acl.AclRepository;
 import org.clusterlogs.auth.acl.Action;
 import org.clusterlogs.auth.acl.Superusers;
+import org.clusterlogs.auth.decision.LocalDecisions;
 import org.clusterlogs.auth.identity.Group;
 import org.clusterlogs.auth.identity.GroupRepository;
 import org.clusterlogs.auth.identity.User;
@@ -16,6 +17,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -64,6 +66,45 @@ abstract class StoreSuite {
 
     private User person(String uid) {
         return new User(uid, "person " + uid, User.Kind.USER, "$2a$04$hash", null);
+    }
+
+    /**
+     * Two replicas on one store, each with its own remembered decisions: a change bites at once
+     * through the replica that made it, and within the remembering time through the other.
+     */
+    @Test
+    void decisionsFollowWritesAtOnceHereAndWithinASecondFromAnotherReplica() throws InterruptedException {
+        Duration ttl = Duration.ofMillis(500);
+        Sql hereSql = new Sql(dataSource());
+        Sql thereSql = new Sql(dataSource());
+        LocalDecisions here = new LocalDecisions(new UserRepository(hereSql), new AclRepository(hereSql), hereSql, ttl);
+        LocalDecisions there = new LocalDecisions(new UserRepository(thereSql), new AclRepository(thereSql), thereSql,
+                ttl);
+        AclRepository hereAcls = new AclRepository(hereSql);
+        String uid = name("dora");
+        String rid = "dcos:adminrouter:ops:" + name("logs");
+        assertTrue(new UserRepository(hereSql).insert(person(uid)));
+        assertTrue(hereAcls.insert(new Acl(rid, "logs")));
+        assertFalse(here.decide(uid, rid, "full").allowed());
+        assertFalse(there.decide(uid, rid, "full").allowed());
+        assertTrue(there.known(uid, rid, "full").isPresent(), "remembered");
+
+        assertTrue(hereAcls.grant(new Ace(rid, Ace.Principal.USER, uid, Action.FULL)));
+        assertTrue(here.decide(uid, rid, "full").allowed(), "the replica that wrote knows at once");
+        assertTrue(here.known(uid, rid, "full").orElseThrow());
+        long granted = System.nanoTime();
+        while (!there.decide(uid, rid, "full").allowed()) {
+            assertTrue(System.nanoTime() - granted < ttl.plusMillis(500).toNanos(), "the other replica follows");
+            Thread.sleep(20);
+        }
+
+        assertTrue(new AclRepository(thereSql).revoke(new Ace(rid, Ace.Principal.USER, uid, Action.FULL)));
+        assertFalse(there.decide(uid, rid, "full").allowed(), "a revocation bites at once where it was made");
+        long revoked = System.nanoTime();
+        while (here.decide(uid, rid, "full").allowed()) {
+            assertTrue(System.nanoTime() - revoked < ttl.plusMillis(500).toNanos(), "and soon everywhere");
+            Thread.sleep(20);
+        }
     }
 
     @Test

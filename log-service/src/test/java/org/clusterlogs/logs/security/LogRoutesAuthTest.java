@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * log-service with authentication on, over real sockets: every carrier rule, every attack on the
  * token (each a 401, never a 500), 403 on a missing grant, superuser, the agent routes' second
- * permission, revocation within the decision cache's 5 s, streams that end on revocation and on
+ * permission, revocation within the decision cache's 4 s, streams that end on revocation and on
  * expiry, key rotation, and a policy query that cannot be reached (503).
  */
 @QuarkusTest
@@ -240,15 +240,16 @@ class LogRoutesAuthTest {
     }
 
     @Test
-    void revokingAGrantBitesWithinFiveSeconds() {
+    void revokingAGrantBitesWithinTheFourSecondsOfTheDecisionCache() {
         String uid = granted("revoked");
         String token = "token=" + TestTokens.valid(uid);
         with(token).get(route).then().statusCode(200);
         FakeAuthServer.GRANTS.remove(uid + " " + LOGS + " full");
         long start = System.nanoTime();
-        assertTrue(FakeAuthServer.eventually(Duration.ofMillis(5500), () -> with(token).get(route).statusCode() == 403),
-                "still allowed 5.5 s after the revocation");
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() <= 5500);
+        // this fake auth-service remembers nothing: what a real one adds (at most 1 s) is its own test's
+        assertTrue(FakeAuthServer.eventually(Duration.ofMillis(4500), () -> with(token).get(route).statusCode() == 403),
+                "still allowed 4.5 s after the revocation");
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() <= 4500);
     }
 
     @Test
@@ -259,7 +260,7 @@ class LogRoutesAuthTest {
             Files.writeString(sandbox.dir().resolve("stdout"), "three\n", StandardOpenOption.APPEND);
             assertEquals(1, sse.events(1, Duration.ofSeconds(10)).size());
             FakeAuthServer.GRANTS.remove(uid + " " + LOGS + " full");
-            // cache (5 s) + check interval (1 s in this profile), with a margin
+            // cache (4 s) + check interval (1 s in this profile), with a margin
             assertTrue(sse.endsWithin(Duration.ofSeconds(9)), "the stream did not end after the revocation");
         }
     }

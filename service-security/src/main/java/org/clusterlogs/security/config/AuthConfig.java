@@ -85,8 +85,12 @@ public interface AuthConfig {
     }
 
     interface Decisions {
-        /** How long an answer of the policy query is reused; at most 5 s (a longer value is cut). */
-        @WithDefault("5s")
+        /**
+         * How long an answer of the policy query is reused; at most 4 s (a longer value is cut):
+         * with auth-service's own second ({@code auth.store-cache-ttl}) a grant or a revocation
+         * reaches every service within 5 s.
+         */
+        @WithDefault("4s")
         Duration cacheTtl();
     }
 

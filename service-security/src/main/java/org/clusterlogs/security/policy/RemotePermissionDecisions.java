@@ -17,15 +17,15 @@ import java.util.Optional;
 
 /**
  * Decisions from auth-service's policy query, asked with this service's own token and kept for
- * at most {@code auth.decisions.cache-ttl} (5 s at the most): a grant or a revocation bites
- * within that time. Failures are not kept, so a recovered auth-service is asked at once.
+ * at most {@code auth.decisions.cache-ttl} (4 s at the most): a grant or a revocation bites
+ * within that time, plus at most 1 s when it was made through another auth-service replica. Failures are not kept, so a recovered auth-service is asked at once.
  * auth-service itself replaces this bean with its local decision.
  */
 @DefaultBean
 @ApplicationScoped
 public class RemotePermissionDecisions implements PermissionDecisions {
 
-    static final Duration MAX_TTL = Duration.ofSeconds(5);
+    static final Duration MAX_TTL = Duration.ofSeconds(4);
 
     private final Acs acs;
     private final ServiceAccountToken account;
