@@ -10,16 +10,11 @@ final class ApiDocs {
             its name equals {task} or its id contains it; a whole task id always names that task. \
             Running tasks are looked at first, completed ones when no running task matches (or the \
             one that does has no logs yet). Kubernetes containers (id <namespace>.<pod>.<container>) \
-            redirect to /pods/{namespace}/{pod}/{container}. See docs/discovery.md.""";
+            redirect to /pods/{namespace}/{pod}/{container}. Unlike DC/OS, which answered 500 for \
+            these, an unknown task is a 404 and an ambiguous one a 409 listing the candidates. See \
+            docs/discovery.md.""";
 
     static final String SEE_OTHER = "The task's log on its node: follow Location, sending the same token and Accept.";
-    static final String NOT_FOUND = "No running or completed task matches (code TaskNotFound); for a Kubernetes "
-            + "container, a route it has no answer for (code NotForPods).";
-    static final String CONFLICT = "Several tasks match (code AmbiguousTask; their ids in the member candidates, "
-            + "at most 20, and moreCandidates); or the one task has no container or node yet (code NoSandbox).";
-    static final String NOT_READY = "The task index has not loaded yet (code IndexNotReady): try again after "
-            + "Retry-After seconds.";
-    static final String BAD_REQUEST = "A task, file or parameter that cannot be one (code BadParameter).";
 
     private ApiDocs() {
     }

@@ -56,7 +56,7 @@ public class TaskSearchResource {
     @APIResponse(responseCode = "400", ref = "badRequest")
     public TaskList searchTasks(
             @QueryParam("q") @Parameter(description = "text the id or name contains; absent: every task") String q,
-            @QueryParam("limit") @Parameter(description = "most tasks to list, 1 to 500; default 50") String limit) {
+            @QueryParam("limit") @Parameter(description = "most tasks to list, a whole number from 1 to 500; default 50") String limit) {
         TaskSearch.Found found = search.tasks(Optional.ofNullable(q).orElse(""), limit(limit));
         return new TaskList(found.tasks().stream().map(TaskSearchResource::summary).toList(), found.more());
     }
