@@ -22,6 +22,10 @@ fi
 
 demo="$PWD/.run/demo"
 bash dev/demo-data.sh "$demo" >/dev/null
+# discovery-service's task index: a state.json naming the demo sandbox on this one agent, whose
+# id log-service is told too (so /var/lib/mesos/slave/slaves/<id>/... paths name its sandboxes)
+agent_id=0d5e8c1a-2b3c-4d5e-8f90-a1b2c3d4e5f6-S0
+bash dev/demo-state.sh "$demo/mesos-state.json" "$agent_id" >/dev/null
 mkdir -p .run/logs
 
 # Credentials, made once and kept in .run/keys: a key pair per service account (auth-service's
@@ -49,6 +53,12 @@ service_options() { # name; one option per line
       echo "-Dauth.bootstrap.service-accounts.\"$a\".public-key=$keys/$a.pub.pem"
     done
   else
+    if [ "$1" = log-service ]; then
+      echo "-Dlogs.mesos-agent-id=$agent_id"
+    fi
+    if [ "$1" = discovery-service ]; then
+      echo "-Ddiscovery.mesos.state=$demo/mesos-state.json"
+    fi
     echo "-Dauth.url=http://localhost:8180"
     echo "-Dauth.service-account.uid=$1"
     echo "-Dauth.service-account.private-key=$keys/$1.pem"
@@ -102,6 +112,8 @@ Try:
   curl -s -H "Authorization: token=\$TOKEN" -H 'Accept: application/json' 'http://localhost:8181/system/v1/logs/v2/component/dcos-log.service'
   curl -s -H "Authorization: token=\$TOKEN" 'http://localhost:8181/system/v1/logs/v2/pods/default/web-7d4b9/nginx'
   curl -sN -H "Authorization: token=\$TOKEN" -H 'Accept: text/event-stream' 'http://localhost:8181/system/v1/logs/v2/component/demo-agent'
+  curl -si -H "Authorization: token=\$TOKEN" 'http://localhost:8182/system/v1/logs/v2/task/nginx?cursor=END&skip=-5'   # 303 to the node
+  curl -s -H "Authorization: token=\$TOKEN" 'http://localhost:8182/system/v1/tasks?q=web'
 
 Demo data: $demo    Logs: .run/logs/    Ctrl-C stops everything.
 MSG

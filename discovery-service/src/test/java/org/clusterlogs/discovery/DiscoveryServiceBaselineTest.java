@@ -8,6 +8,6 @@ import org.clusterlogs.testing.JaxRsServiceBaselineTests;
 class DiscoveryServiceBaselineTest extends JaxRsServiceBaselineTests {
 
     DiscoveryServiceBaselineTest() {
-        super("discovery-service", "0.1.0", "skeleton:");
+        super("discovery-service", "0.1.0", "task index");
     }
 }

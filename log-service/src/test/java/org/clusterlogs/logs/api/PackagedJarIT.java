@@ -5,11 +5,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import org.clusterlogs.logs.testsupport.FakeAuthServer;
 import org.clusterlogs.logs.testsupport.LogRoots;
 import org.clusterlogs.logs.testsupport.Sandboxes;
 import org.clusterlogs.logs.testsupport.SseClient;
-import org.clusterlogs.logs.testsupport.TestTokens;
+import org.clusterlogs.testing.auth.FakeAuthServer;
+import org.clusterlogs.testing.auth.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package org.clusterlogs.logs.security;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-import org.clusterlogs.logs.testsupport.FakeAuthServer;
+import org.clusterlogs.testing.auth.FakeAuthServer;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.clusterlogs.logs.testsupport;
+package org.clusterlogs.testing.auth;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
@@ -40,7 +40,8 @@ import java.util.function.BooleanSupplier;
  */
 public class FakeAuthServer implements QuarkusTestResourceLifecycleManager {
 
-    public static final String SERVICE_UID = "log-service";
+    /** The service account of the service under test, which alone may log in and ask the policy query. */
+    public static volatile String serviceUid = "log-service";
     public static final String ISSUER = "clusterlogs-auth";
 
     /** Published keys by kid; tokens are signed with {@link #signingKid} unless a test says otherwise. */
@@ -58,13 +59,18 @@ public class FakeAuthServer implements QuarkusTestResourceLifecycleManager {
     private static Path keyDir;
 
     @Override
+    public void init(Map<String, String> initArgs) {
+        serviceUid = initArgs.getOrDefault("service-uid", "log-service");
+    }
+
+    @Override
     public Map<String, String> start() {
         try {
             signingKid = "k1";
             PUBLISHED.put(signingKid, newKeyPair());
             serviceAccount = newKeyPair();
             keyDir = Files.createTempDirectory("sa-key-");
-            Path pem = keyDir.resolve("log-service.pem");
+            Path pem = keyDir.resolve("service-account.pem");
             Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(serviceAccount.getPrivate().getEncoded())
                     + "\n-----END PRIVATE KEY-----\n");
@@ -74,7 +80,7 @@ public class FakeAuthServer implements QuarkusTestResourceLifecycleManager {
             return Map.of(
                     "auth.enabled", "true",
                     "auth.url", "http://127.0.0.1:" + server.actualPort(),
-                    "auth.service-account.uid", SERVICE_UID,
+                    "auth.service-account.uid", serviceUid,
                     "auth.service-account.private-key", pem.toString(),
                     "auth.stream-recheck", "1s",
                     "auth.jwks.min-refetch-interval", "3s");
@@ -91,7 +97,7 @@ public class FakeAuthServer implements QuarkusTestResourceLifecycleManager {
             vertx.close();
         }
         try {
-            Files.deleteIfExists(keyDir.resolve("log-service.pem"));
+            Files.deleteIfExists(keyDir.resolve("service-account.pem"));
             Files.deleteIfExists(keyDir);
         } catch (IOException e) {
             // a temporary directory
@@ -146,7 +152,7 @@ public class FakeAuthServer implements QuarkusTestResourceLifecycleManager {
                     .setRequireExpirationTime()
                     .setMaxFutureValidityInMinutes(10)
                     .build().processToClaims(body.getString("token"));
-            if (!SERVICE_UID.equals(body.getString("uid")) || !SERVICE_UID.equals(claims.getStringClaimValue("uid"))) {
+            if (!serviceUid.equals(body.getString("uid")) || !serviceUid.equals(claims.getStringClaimValue("uid"))) {
                 json(request, 401, new JsonObject().put("code", "ERR_INVALID_CREDENTIALS"));
                 return;
             }
@@ -155,7 +161,7 @@ public class FakeAuthServer implements QuarkusTestResourceLifecycleManager {
             return;
         }
         LOGINS.incrementAndGet();
-        json(request, 200, new JsonObject().put("token", TestTokens.valid(SERVICE_UID)));
+        json(request, 200, new JsonObject().put("token", TestTokens.valid(serviceUid)));
     }
 
     private static void policyQuery(HttpServerRequest request) {
@@ -174,7 +180,7 @@ public class FakeAuthServer implements QuarkusTestResourceLifecycleManager {
             json(request, 401, new JsonObject().put("code", "ERR_INVALID_TOKEN"));
             return;
         }
-        if (!SERVICE_UID.equals(caller)) {
+        if (!serviceUid.equals(caller)) {
             json(request, 403, new JsonObject().put("code", "ERR_FORBIDDEN"));
             return;
         }

@@ -1,4 +1,4 @@
-package org.clusterlogs.logs.testsupport;
+package org.clusterlogs.testing.auth;
 
 import org.jose4j.base64url.Base64Url;
 import org.jose4j.jws.AlgorithmIdentifiers;

@@ -1,0 +1,64 @@
+package org.clusterlogs.discovery.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the task index comes from and how a node's log-service is reached. Every key is read at
+ * run time, so one build serves Mesos, Kubernetes or both.
+ */
+@ConfigMapping(prefix = "discovery")
+public interface DiscoveryConfig {
+
+    Mesos mesos();
+
+    Kubernetes kubernetes();
+
+    LogService logService();
+
+    interface Mesos {
+        /**
+         * Mesos' {@code state.json}: an {@code http(s)://} URL (fetched with this service's own
+         * account token) or a file path. Absent: no Mesos tasks.
+         */
+        Optional<String> state();
+
+        /** How often the document is read again; the index changes only when its bytes do. */
+        @WithDefault("5s")
+        Duration refresh();
+
+        /** The longest a fetch of the URL may take, connection and body included. */
+        @WithDefault("30s")
+        Duration timeout();
+    }
+
+    interface Kubernetes {
+        /** Pods as tasks, through an informer of the Kubernetes Client. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The namespaces whose pods are tasks; empty or absent: every namespace. */
+        Optional<List<String>> namespaces();
+
+        /** The label selector of the log-service DaemonSet's pods: a node's log-service is its pod there. */
+        @WithDefault("app.kubernetes.io/name=log-service")
+        String logServiceSelector();
+
+        /** The namespace of the log-service DaemonSet; absent: the namespace this service runs in. */
+        Optional<String> logServiceNamespace();
+    }
+
+    interface LogService {
+        /** The port log-service answers on, on every node. */
+        @WithDefault("8181")
+        int port();
+
+        /** {@code http} or {@code https}. */
+        @WithDefault("http")
+        String scheme();
+    }
+}
