@@ -2,7 +2,9 @@
 # The cost of authentication, side by side in one run on this machine:
 #   1. a log-service range request (last 100 lines of a task file) with a valid token and a
 #      cached decision, against the same request to a second log-service with auth.enabled=false;
-#   2. auth-service's policy query at a fixed 2000 requests/s: latency percentiles (hey);
+#   2. auth-service's policy query at a fixed 2000 requests/s: latency percentiles (hey), against
+#      its public /service-info at the same rate as the baseline (what the machine, the load tool
+#      and the HTTP stack give at all);
 #   3. a password login: the time of one login (the password hash dominates it).
 #
 #   bench/auth.sh
@@ -161,6 +163,10 @@ if part pq; then
 log "policy query: warm-up, then ${PQ_SECONDS}s at $PQ_RATE/s"
 hey -z 10s -c "$PQ_WORKERS" -q "$PER_WORKER" -H "Authorization: token=$TOKEN" "$PQ_URL" >/dev/null
 hey -z "${PQ_SECONDS}s" -c "$PQ_WORKERS" -q "$PER_WORKER" -H "Authorization: token=$TOKEN" "$PQ_URL" >"$W/pq.txt"
+# the baseline, same rate and tool: auth-service's public /service-info (no token, no decision)
+log "baseline: ${PQ_SECONDS}s of /service-info at $PQ_RATE/s"
+hey -z 5s -c "$PQ_WORKERS" -q "$PER_WORKER" "$AUTH/service-info" >/dev/null
+hey -z "${PQ_SECONDS}s" -c "$PQ_WORKERS" -q "$PER_WORKER" "$AUTH/service-info" >"$W/pq-baseline.txt"
 PQ_FILE=$W/pq.txt
 fi
 

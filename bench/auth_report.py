@@ -38,15 +38,26 @@ if runs["with"]:
     print(f"| auth.enabled=false, with the token header / without any header: CPU per request "
           f"| {median('without', CPU):.1f} / {median('bare', CPU):.1f} µs → {header_cost * 100:+.1f}% "
           f"(requests/s {median('without', RPS):.0f} / {median('bare', RPS):.0f}) | info |")
-if pq_file != "-":
-    hey = open(pq_file).read()
-    percentile = {p: float(s) * 1000 for p, s in re.findall(r"^\s+(\d+)%+ in ([\d.]+) secs", hey, re.M)}
-    achieved = float(re.search(r"Requests/sec:\s+([\d.]+)", hey).group(1))
-    statuses = re.findall(r"\[(\d{3})\]\s+(\d+) responses", hey)
+
+
+def hey_summary(path):
+    text = open(path).read()
+    percentile = {p: float(s) * 1000 for p, s in re.findall(r"^\s+(\d+)%+ in ([\d.]+) secs", text, re.M)}
+    achieved = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    statuses = re.findall(r"\[(\d{3})\]\s+(\d+) responses", text)
     bad = sum(int(n) for code, n in statuses if code != "200")
+    return percentile, achieved, bad
+
+
+if pq_file != "-":
+    pq, achieved, bad = hey_summary(pq_file)
+    base, base_achieved, base_bad = hey_summary(pq_file.replace("pq.txt", "pq-baseline.txt"))
     print(f"| policy query at {rate}/s (achieved {achieved:.0f}/s, {bad} non-200) "
-          f"| p50 {percentile.get('50', float('nan')):.2f} ms, p99 **{percentile.get('99', float('nan')):.2f} ms** "
+          f"| p50 {pq.get('50', float('nan')):.2f} ms, p99 **{pq.get('99', float('nan')):.2f} ms** "
           f"| p99 ≤ 2 ms |")
+    print(f"| baseline: public `/service-info` of the same auth-service at {rate}/s (achieved {base_achieved:.0f}/s, "
+          f"{base_bad} non-200) | p50 {base.get('50', float('nan')):.2f} ms, p99 {base.get('99', float('nan')):.2f} ms "
+          f"| info |")
 if login_file != "-":
     logins = [float(x) * 1000 for x in open(login_file).read().split()]
     print(f"| password login, {len(logins)} in a row | median **{statistics.median(logins):.0f} ms** "

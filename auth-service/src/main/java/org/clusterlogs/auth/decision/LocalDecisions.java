@@ -1,7 +1,7 @@
 package org.clusterlogs.auth.decision;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +33,7 @@ public class LocalDecisions implements PermissionDecisions {
     private final UserRepository users;
     private final AclRepository acls;
     private final Sql sql;
-    private final Cache<Question, Remembered> remembered;
+    private final LoadingCache<Question, Remembered> remembered;
 
     @Inject
     public LocalDecisions(UserRepository users, AclRepository acls, Sql sql, AuthConfig config) {
@@ -45,10 +45,15 @@ public class LocalDecisions implements PermissionDecisions {
         this.users = users;
         this.acls = acls;
         this.sql = sql;
+        Duration kept = ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl;
+        // read again in the background once half the time is gone, so a decision asked all the
+        // time never expires under its callers (all of them going to the store at once)
         this.remembered = Caffeine.newBuilder()
-                .expireAfterWrite(ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl)
+                .expireAfterWrite(kept)
+                .refreshAfterWrite(kept.dividedBy(2))
+                .executor(Infrastructure.getDefaultWorkerPool())
                 .maximumSize(10_000)
-                .build();
+                .build(this::read);
     }
 
     /** Decides on the calling thread (it may read the database: not on an event loop). */
@@ -58,10 +63,9 @@ public class LocalDecisions implements PermissionDecisions {
         if (known != null) {
             return known;
         }
-        long writes = sql.committedWrites(); // before reading: a write committed meanwhile voids the answer
-        Decision decision = fromStore(uid, rid, action);
-        remembered.put(question, new Remembered(decision, writes));
-        return decision;
+        Remembered read = read(question);
+        remembered.put(question, read);
+        return read.decision();
     }
 
     @Override
@@ -73,6 +77,11 @@ public class LocalDecisions implements PermissionDecisions {
     private Decision current(Question question) {
         Remembered r = remembered.getIfPresent(question);
         return r != null && r.writes() == sql.committedWrites() ? r.decision() : null;
+    }
+
+    private Remembered read(Question q) {
+        long writes = sql.committedWrites(); // before reading: a write committed meanwhile voids the answer
+        return new Remembered(fromStore(q.uid(), q.rid(), q.action()), writes);
     }
 
     private Decision fromStore(String uid, String rid, String action) {
