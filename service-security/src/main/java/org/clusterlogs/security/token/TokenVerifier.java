@@ -129,6 +129,11 @@ public class TokenVerifier {
         } catch (ParseException e) {
             throw new InvalidTokenException("rejected by the JWT checks: " + reason(e));
         }
+        if (jwt.getIssuedAtTime() > Instant.now().getEpochSecond() + clockSkewSeconds) {
+            // SmallRye JWT checks exp, nbf and the lifetime (exp - iat), not an iat ahead of the
+            // clock: such a token would otherwise live its whole lifetime from a future moment
+            throw new InvalidTokenException("rejected by the JWT checks: iat in the future");
+        }
         String uid = text(jwt.getClaim("uid"));
         if (!Uids.valid(uid)) {
             throw new InvalidTokenException("uid claim missing or not a valid uid");

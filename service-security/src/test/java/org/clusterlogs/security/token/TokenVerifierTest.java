@@ -107,6 +107,18 @@ class TokenVerifierTest {
     }
 
     @Test
+    void aTokenIssuedInTheFutureIsRefusedBeyondTheSkew() throws Exception {
+        JwtClaims ahead = claims("a", 1200, "clusterlogs-auth");
+        ahead.setIssuedAt(NumericDate.fromSeconds(Instant.now().getEpochSecond() + 300));
+        String future = sign(ahead, AlgorithmIdentifiers.RSA_USING_SHA256, "k1", KEY.getPrivate());
+        assertEquals("rejected by the JWT checks: iat in the future",
+                assertThrows(InvalidTokenException.class, () -> verify(future)).getMessage());
+        JwtClaims slightly = claims("a", 900, "clusterlogs-auth");
+        slightly.setIssuedAt(NumericDate.fromSeconds(Instant.now().getEpochSecond() + 20));
+        verify(sign(slightly, AlgorithmIdentifiers.RSA_USING_SHA256, "k1", KEY.getPrivate())); // a clock 20 s ahead
+    }
+
+    @Test
     void onlyRs256WithAPublishedKidAndTheIssuer() throws Exception {
         JwtClaims good = claims("a", 600, "clusterlogs-auth");
         String hsPem = sign(good, AlgorithmIdentifiers.HMAC_SHA256, "k1", new HmacKey(KEY.getPublic().getEncoded()));
