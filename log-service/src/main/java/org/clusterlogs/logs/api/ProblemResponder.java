@@ -1,12 +1,12 @@
 package org.clusterlogs.logs.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.clusterlogs.common.problem.Problem;
 import org.clusterlogs.common.problem.ProblemException;
+import org.clusterlogs.common.problem.vertx.ProblemResponses;
 import org.clusterlogs.logs.metrics.LogMetrics;
 import org.jboss.logging.Logger;
 
@@ -35,20 +35,7 @@ public class ProblemResponder {
 
     /** Answers with {@code problem}, unless the response has begun (then nothing can be said). */
     public void send(HttpServerResponse response, Problem problem) {
-        if (response.headWritten() || response.ended() || response.closed()) {
-            return;
-        }
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            LOG.error("writing a problem body failed", e);
-            body = "{\"status\":" + problem.status() + "}";
-        }
-        response.setStatusCode(problem.status())
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Cache-Control", "no-cache")
-                .end(body);
+        ProblemResponses.send(response, json, problem);
     }
 
     /** The problem's {@code instance}: the path the client asked for, without the query. */

@@ -1,11 +1,10 @@
 package org.clusterlogs.security.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import org.clusterlogs.common.problem.Problem;
+import org.clusterlogs.common.problem.vertx.ProblemResponses;
 import org.clusterlogs.security.AuthUnavailableException;
 import org.clusterlogs.security.config.AuthConfig;
 
@@ -51,20 +50,7 @@ public class AuthProblems {
     }
 
     private void send(RoutingContext rc, Problem problem) {
-        HttpServerResponse response = rc.response();
-        if (response.headWritten() || response.ended() || response.closed()) {
-            return;
-        }
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":" + problem.status() + ",\"code\":\"" + problem.code() + "\"}";
-        }
-        response.setStatusCode(problem.status())
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Cache-Control", "no-store")
-                .end(body);
+        ProblemResponses.send(rc.response(), json, problem);
     }
 
     private static String instance(RoutingContext rc) {
