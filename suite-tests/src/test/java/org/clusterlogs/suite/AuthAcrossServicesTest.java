@@ -1,5 +1,6 @@
 package org.clusterlogs.suite;
 
+import org.clusterlogs.testing.process.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
 package org.clusterlogs.suite;
 
+import org.clusterlogs.testing.process.ServiceProcess;
 import org.clusterlogs.testing.auth.FakeAuthServer;
 import org.clusterlogs.testing.auth.TestTokens;
 import org.jose4j.jwt.JwtClaims;

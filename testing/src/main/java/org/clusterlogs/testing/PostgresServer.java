@@ -1,8 +1,9 @@
 package org.clusterlogs.testing;
 
+import org.clusterlogs.testing.process.Ports;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class PostgresServer implements AutoCloseable {
         try {
             Path base = Files.createTempDirectory("pg-test-");
             Path dataDir = base.resolve("data");
-            PostgresServer server = new PostgresServer(bin, dataDir, freePort(), root);
+            PostgresServer server = new PostgresServer(bin, dataDir, Ports.freeLoopbackPort(), root);
             if (root) {
                 run(List.of("chown", "postgres:postgres", base.toString()));
             }
@@ -145,11 +146,6 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {

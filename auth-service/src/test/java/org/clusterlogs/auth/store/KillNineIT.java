@@ -2,93 +2,58 @@ package org.clusterlogs.auth.store;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import org.clusterlogs.testing.process.Ports;
+import org.clusterlogs.testing.process.ServiceProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The runnable artifact ({@code target/quarkus-app/quarkus-run.jar}) as its own process, in prod
- * mode, on the embedded H2 database: writes acknowledged just before a {@code kill -9} are there
+ * The runnable artifact ({@code target/quarkus-app/quarkus-run.jar}) as its own process with its
+ * shipped JVM options, in prod mode, on the embedded H2 database: writes acknowledged just before a {@code kill -9} are there
  * after a restart, and so are the signing keys (a token issued before the kill still verifies).
  * Without a key-encryption key the service refuses to start.
  */
 class KillNineIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final String API = "/acs/api/v1";
 
     @TempDir
     Path dir;
 
-    private final List<Process> started = new ArrayList<>();
+    private final List<ServiceProcess> started = new ArrayList<>();
     private final String kek = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
 
     @AfterEach
     void stopAll() {
-        started.forEach(Process::destroyForcibly);
+        started.forEach(ServiceProcess::close);
     }
 
-    private Process start(int port, boolean withKek) throws IOException {
-        assertTrue(Files.isRegularFile(JAR), "package first: " + JAR.toAbsolutePath());
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("service-" + started.size() + ".log").toFile());
-        Map<String, String> env = pb.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    /** The packaged service in prod mode with its shipped JVM options, not yet ready. */
+    private ServiceProcess launch(int port, boolean withKek) throws IOException {
+        Map<String, String> env = new HashMap<>();
         env.put("AUTH_DATA_DIR", dir.resolve("data").toAbsolutePath().toString());
         env.put("AUTH_BOOTSTRAP_UID", "admin");
         env.put("AUTH_BOOTSTRAP_PASSWORD", "admin-password");
         env.put("AUTH_PASSWORD_BCRYPT_COST", "4");
-        if (withKek) {
-            env.put("AUTH_KEY_ENCRYPTION_KEY", kek);
-        } else {
-            env.remove("AUTH_KEY_ENCRYPTION_KEY");
-        }
-        Process p = pb.start();
-        started.add(p);
-        return p;
-    }
-
-    private static void awaitReady(int port, Process p) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            assertTrue(p.isAlive(), "the service exited during start-up");
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not ready within 60 s");
+        env.put("AUTH_KEY_ENCRYPTION_KEY", withKek ? kek : null);
+        ServiceProcess service = ServiceProcess.launch("auth-service", Map.of(), env, dir, port);
+        started.add(service);
+        return service;
     }
 
     private static RequestSpecification at(int port) {
@@ -102,9 +67,9 @@ class KillNineIT {
 
     @Test
     void acknowledgedWritesSurviveKillNine() throws Exception {
-        int port = freePort();
-        Process first = start(port, true);
-        awaitReady(port, first);
+        int port = Ports.freeLoopbackPort();
+        ServiceProcess first = launch(port, true);
+        first.awaitReady();
         String admin = login(port, "admin", "admin-password");
         for (int i = 0; i < 5; i++) {
             at(port).header("Authorization", "token=" + admin).contentType("application/json")
@@ -112,12 +77,10 @@ class KillNineIT {
                     .put(API + "/users/survivor-" + i).then().statusCode(201);
         }
         // the last write was acknowledged just now: kill without a chance to flush anything
-        first.destroyForcibly();
-        assertTrue(first.waitFor(10, TimeUnit.SECONDS));
-        assertEquals(137, first.exitValue(), "killed by SIGKILL");
+        assertEquals(137, first.kill(), "killed by SIGKILL");
 
-        Process second = start(port, true);
-        awaitReady(port, second);
+        ServiceProcess second = launch(port, true);
+        second.awaitReady();
         for (int i = 0; i < 5; i++) {
             at(port).header("Authorization", "token=" + admin).get(API + "/users/survivor-" + i).then()
                     .statusCode(200).body("description", equalTo("written before the kill"));
@@ -127,16 +90,9 @@ class KillNineIT {
 
     @Test
     void prodRefusesToStartWithoutAKeyEncryptionKey() throws Exception {
-        Process p = start(freePort(), false);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "it should exit");
-        assertFalse(p.exitValue() == 0);
-        String log = Files.readString(dir.resolve("service-0.log"), StandardCharsets.UTF_8);
-        assertTrue(log.contains("auth.key-encryption-key is required"), log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        ServiceProcess service = launch(Ports.freeLoopbackPort(), false);
+        int exit = service.awaitExit(Duration.ofSeconds(60));
+        assertTrue(exit > 0, "it should exit with an error, exited " + exit);
+        assertTrue(service.output().contains("auth.key-encryption-key is required"), service.output());
     }
 }
