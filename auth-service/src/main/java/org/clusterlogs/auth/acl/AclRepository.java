@@ -1,7 +1,7 @@
 package org.clusterlogs.auth.acl;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.clusterlogs.auth.store.Sql;
+import org.clusterlogs.store.Sql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -11,7 +11,7 @@ import org.clusterlogs.auth.acl.Action;
 import org.clusterlogs.auth.config.AuthConfig;
 import org.clusterlogs.auth.identity.Uids;
 import org.clusterlogs.auth.identity.UserRepository;
-import org.clusterlogs.auth.store.Sql;
+import org.clusterlogs.store.Sql;
 import org.clusterlogs.security.PermissionDecisions;
 
 import java.time.Duration;

@@ -2,7 +2,7 @@ package org.clusterlogs.auth.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.clusterlogs.auth.acl.Superusers;
-import org.clusterlogs.auth.store.Sql;
+import org.clusterlogs.store.Sql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

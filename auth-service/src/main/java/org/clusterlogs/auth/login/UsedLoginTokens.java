@@ -1,7 +1,7 @@
 package org.clusterlogs.auth.login;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.clusterlogs.auth.store.Sql;
+import org.clusterlogs.store.Sql;
 
 /**
  * The {@code jti} of every service-account login token that was used, kept in the database until

@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import org.clusterlogs.auth.config.AuthConfig;
+import org.clusterlogs.store.Sql;
 
 import java.util.Locale;
 

@@ -13,6 +13,7 @@ import org.clusterlogs.auth.identity.UserRepository;
 import org.clusterlogs.auth.login.UsedLoginTokens;
 import org.clusterlogs.auth.token.SigningKeyRepository;
 import org.clusterlogs.auth.token.StoredKey;
+import org.clusterlogs.store.Sql;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

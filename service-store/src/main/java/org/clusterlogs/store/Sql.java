@@ -1,4 +1,4 @@
-package org.clusterlogs.auth.store;
+package org.clusterlogs.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +12,8 @@ import javax.sql.DataSource;
 
 /**
  * Plain JDBC on the store's datasource: parameterised statements only, one short transaction per
- * call. The repositories are written against this, so the same code runs on H2 and PostgreSQL.
+ * call. The repositories are written against this, so the same code runs on H2 and PostgreSQL
+ * (see {@link StoreSelection}).
  */
 public final class Sql {
 

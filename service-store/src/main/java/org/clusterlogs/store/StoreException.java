@@ -1,4 +1,4 @@
-package org.clusterlogs.auth.store;
+package org.clusterlogs.store;
 
 import java.sql.SQLException;
 
