@@ -18,7 +18,8 @@ import java.util.Set;
  * {@code Set-Cookie}, {@code Content-Type}, {@code Cache-Control}, {@code Content-Disposition}.
  * Towards the upstream the proxy says who asked: the client's address appended to
  * {@code X-Forwarded-For}, and {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} as the
- * client used them. {@code Host} becomes the upstream's own (the HTTP client writes it).
+ * client used them. {@code Host} becomes the upstream's own (the HTTP client writes it), and
+ * {@code Expect: 100-continue} is answered by the proxy, not passed on.
  */
 public final class ProxyHeaders {
 
@@ -41,6 +42,8 @@ public final class ProxyHeaders {
     public static MultiMap towardsUpstream(MultiMap headers, String client, String proto, String host) {
         MultiMap out = endToEnd(headers);
         out.remove("Host");
+        // discovery answers "100 Continue" itself once the upstream is reached (StreamProxy)
+        out.remove("Expect");
         List<String> earlier = headers.getAll(FORWARDED_FOR);
         out.set(FORWARDED_FOR, earlier.isEmpty() ? client : String.join(", ", earlier) + ", " + client);
         out.set(FORWARDED_PROTO, proto);

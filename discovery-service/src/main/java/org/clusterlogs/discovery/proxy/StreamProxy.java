@@ -94,6 +94,10 @@ public class StreamProxy {
                     out.reset();
                 }
             });
+            if ("100-continue".equalsIgnoreCase(in.getHeader(HttpHeaders.EXPECT))) {
+                // the upstream is reached: let the client send its body (Expect stays on this hop)
+                rc.response().writeContinue();
+            }
             Future<HttpClientResponse> answer;
             if (hasBody(in)) {
                 answer = out.send(in);

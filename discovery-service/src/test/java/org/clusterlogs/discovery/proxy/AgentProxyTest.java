@@ -180,6 +180,25 @@ class AgentProxyTest {
     }
 
     @Test
+    void aClientThatExpects100ContinueGetsItAndItsBodyGoesUpstream() throws Exception {
+        LoopbackUpstream.uploaded.set(0);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + AGENT + "/v2/upload HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n"
+                    + "Expect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            readUntil(in, "HTTP/1.1 100 Continue\r\n\r\n");
+            out.write("hello".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            assertTrue(answer.endsWith("{\"bodyBytes\":5}"), answer);
+        }
+    }
+
+    @Test
     void serverSentEventsArriveOneByOne() throws Exception {
         LoopbackUpstream.secondEvent = new CompletableFuture<>();
         StringBuilder events = new StringBuilder();

@@ -33,13 +33,14 @@ class ProxyHeadersTest {
     void theClientIsAppendedToForwardedForAndProtoAndHostAreSet() {
         MultiMap in = MultiMap.caseInsensitiveMultiMap().add("Host", "cluster.example")
                 .add("X-Forwarded-For", "203.0.113.7").add("X-Forwarded-For", "10.0.0.1")
-                .add("X-Forwarded-Proto", "gopher").add("Authorization", "token=t");
+                .add("X-Forwarded-Proto", "gopher").add("Authorization", "token=t").add("Expect", "100-continue");
         MultiMap out = ProxyHeaders.towardsUpstream(in, "10.0.0.9", "https", "cluster.example");
         assertEquals(List.of("203.0.113.7, 10.0.0.1, 10.0.0.9"), out.getAll("X-Forwarded-For"));
         assertEquals("https", out.get("X-Forwarded-Proto"));
         assertEquals("cluster.example", out.get("X-Forwarded-Host"));
         assertEquals("token=t", out.get("Authorization"));
         assertNull(out.get("Host"), "the HTTP client writes the upstream's own Host");
+        assertNull(out.get("Expect"), "the proxy answers 100 Continue itself");
     }
 
     @Test
