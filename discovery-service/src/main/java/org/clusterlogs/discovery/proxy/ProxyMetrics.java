@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the proxy does, for Prometheus: {@code discovery_proxy_requests_total{family,status}} (every
- * answer, relayed or the proxy's own), {@code discovery_proxy_streams_open} (responses being
+ * answer relayed, and the proxy's own problems; the auth filter's refusals come before the proxy
+ * and are counted by the auth module), {@code discovery_proxy_streams_open} (responses being
  * relayed right now: a live log stream stays in it until one side ends), and
  * {@code discovery_proxy_upstream_errors_total{family,kind}} ({@link UpstreamFailure.Kind}).
  */
