@@ -49,7 +49,7 @@ if redirect:
     g99, _ = median_of(redirect, "nginx", 3)
     print(f"| redirect `/system/v1/logs/v2/task/<name>` → 303, wrk {connections} connections, median of {n} rounds "
           f"| {d:.0f} req/s (p99 {d99:.2f} ms) | nginx `return 303`: {g:.0f} req/s (p99 {g99:.2f} ms) "
-          f"| ≥ 50%: **{d / g * 100:.0f}%**, {met(d >= 0.5 * g)} |")
+          f"| ≥ 50%: **{d / g * 100:.1f}%**, {met(d >= 0.5 * g)} |")
 h = hey("hey-discovery.txt")
 if h:
     p, achieved, statuses = h
@@ -68,7 +68,7 @@ if download:
     size = float(download[0][2])
     print(f"| 1 GiB task file (`…/stdout/download`), curl, median of {n} | through the agent proxy: "
           f"{proxied / 2**20:.0f} MiB/s | from log-service directly: {direct / 2**20:.0f} MiB/s "
-          f"| ≥ 70%: **{proxied / direct * 100:.0f}%**, {met(proxied >= 0.7 * direct)} |")
+          f"| ≥ 70%: **{proxied / direct * 100:.1f}%**, {met(proxied >= 0.7 * direct)} |")
 rss = lines("rss.txt")
 if rss:
     by = {}
