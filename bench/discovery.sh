@@ -38,9 +38,10 @@ FILE_MIB=${FILE_MIB:-1024}
 PARTS=${PARTS:-redirect latency download}
 part() { [[ " $PARTS " == *" $1 "* ]]; }
 
-for tool in java curl python3 wrk hey nginx; do
-  command -v "$tool" >/dev/null || { echo "missing tool: $tool (wrk, hey and nginx are Debian packages)" >&2; exit 2; }
-done
+BENCH_NAME=discovery-bench
+# shellcheck source=bench/common.sh
+. "$BENCH_DIR/common.sh"
+require_tools java curl python3 wrk hey nginx
 
 DISCOVERY_JAR=${DISCOVERY_JAR:-$REPO/discovery-service/target/quarkus-app/quarkus-run.jar}
 LOG_JAR=${LOG_JAR:-$REPO/log-service/target/quarkus-app/quarkus-run.jar}
@@ -49,28 +50,8 @@ if [ ! -f "$DISCOVERY_JAR" ] || [ ! -f "$LOG_JAR" ]; then
   (cd "$REPO" && ./mvnw -q -pl discovery-service,log-service -am package -DskipTests)
 fi
 
-W=$(mktemp -d "${BENCH_TMP:-/tmp}/discoverybench.XXXXXX")
+bench_workdir
 R=$W/results
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "kept $W" >&2; else rm -rf "$W"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-log() { echo "[discovery-bench $(date +%H:%M:%S)] $*" >&2; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_ready() { # url pid logfile
-  for _ in $(seq 1 300); do
-    curl -fs "$1/q/health/ready" >/dev/null 2>&1 && return 0
-    kill -0 "$2" 2>/dev/null || break
-    sleep 0.2
-  done
-  echo "not ready: $1; its log:" >&2; tail -40 "$3" >&2; exit 1
-}
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 LOAD_START=$(load)
 

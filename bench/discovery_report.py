@@ -66,7 +66,7 @@ if download:
     direct, n = median_of(download, "direct", 1)
     proxied, _ = median_of(download, "proxied", 1)
     size = float(download[0][2])
-    print(f"| 1 GiB task file (`…/stdout/download`), curl, median of {n} | through the agent proxy: "
+    print(f"| {size / 2**20:.0f} MiB task file (`…/stdout/download`), curl, median of {n} | through the agent proxy: "
           f"{proxied / 2**20:.0f} MiB/s | from log-service directly: {direct / 2**20:.0f} MiB/s "
           f"| ≥ 70%: **{proxied / direct * 100:.1f}%**, {met(proxied >= 0.7 * direct)} |")
 rss = lines("rss.txt")
@@ -80,7 +80,7 @@ if rss:
     growth = max(streaming) - streaming[0]
     print(f"| discovery-service RSS while it streams the file through the proxy ({len(streaming)} samples, 5/s) "
           f"| before {idle[-1]:.0f} MiB; during: first {streaming[0]:.0f}, min {min(streaming):.0f}, "
-          f"max {max(streaming):.0f} MiB; after {after[-1]:.0f} MiB | — | flat (grows < 64 MiB while 1024 MiB pass): "
+          f"max {max(streaming):.0f} MiB; after {after[-1]:.0f} MiB | — | flat (grows < 64 MiB while the file passes): "
           f"**{growth:+.0f} MiB**, {met(growth < 64)} |")
 print()
 print(f"load average at start {load_start}, at end {load_end}; {os.cpu_count()} cores")
