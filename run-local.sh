@@ -114,6 +114,8 @@ Try:
   curl -sN -H "Authorization: token=\$TOKEN" -H 'Accept: text/event-stream' 'http://localhost:8181/system/v1/logs/v2/component/demo-agent'
   curl -si -H "Authorization: token=\$TOKEN" 'http://localhost:8182/system/v1/logs/v2/task/nginx?cursor=END&skip=-5'   # 303 to the node
   curl -s -H "Authorization: token=\$TOKEN" 'http://localhost:8182/system/v1/tasks?q=web'
+  curl -sL -H "Authorization: token=\$TOKEN" 'http://localhost:8182/system/v1/logs/v2/task/nginx?cursor=END&skip=-5'  # through the agent proxy
+  (logging in works at http://localhost:8182/acs/api/v1/auth/login too: discovery is the cluster's one address)
 
 Demo data: $demo    Logs: .run/logs/    Ctrl-C stops everything.
 MSG

@@ -41,6 +41,7 @@ final class ManifestRules {
         rules.violations.addAll(IsolationRules.check(objects));
         rules.violations.addAll(SecretRules.check(objects));
         rules.violations.addAll(AuthRules.check(objects));
+        rules.violations.addAll(IngressRules.check(objects));
         return rules.violations;
     }
 

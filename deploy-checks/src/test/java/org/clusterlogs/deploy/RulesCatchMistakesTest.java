@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules for log-service's mounts, its agent id, the namespace's Pod Security labels, the
- * NetworkPolicies, the use of Secrets, the wiring to auth-service and the third-party
+ * NetworkPolicies, the use of Secrets, the wiring to auth-service, the Ingress and the third-party
  * workloads, each shown to fail on a copy of the dev overlay (base and its PostgreSQL) with one
  * mistake in it.
  */
@@ -346,5 +346,19 @@ class RulesCatchMistakesTest {
         peer.removeAll().put(ManifestRules.PART_OF_LABEL, "clusterlogs");
         assertViolation("is not one of auth-service's clients");
         assertViolation("Deployment/auth-service: no NetworkPolicy lets log-service in");
+    }
+
+    @Test
+    void theIngressPassesStreamsOnToDiscoveryServiceOnly() {
+        ObjectNode annotations = (ObjectNode) object("Ingress", "discovery-service").at("/metadata/annotations");
+        annotations.put(IngressRules.PREFIX + "proxy-buffering", "on");
+        assertViolation("proxy-buffering must be \"off\"");
+        annotations.put(IngressRules.PREFIX + "proxy-read-timeout", "15");
+        assertViolation("proxy-read-timeout must be a number of seconds above log-service's 15 s ping, got '15'");
+        annotations.remove(IngressRules.PREFIX + "proxy-send-timeout");
+        assertViolation("proxy-send-timeout must be a number of seconds above");
+        ((ObjectNode) object("Ingress", "discovery-service").at("/spec/rules/0/http/paths/0/backend/service"))
+                .put("name", "auth-service");
+        assertViolation("a backend other than discovery-service's http port");
     }
 }

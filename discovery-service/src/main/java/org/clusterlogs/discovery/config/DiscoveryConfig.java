@@ -20,6 +20,10 @@ public interface DiscoveryConfig {
 
     LogService logService();
 
+    Proxy proxy();
+
+    PolicyService policyService();
+
     interface Mesos {
         /**
          * Mesos' {@code state.json}: an {@code http(s)://} URL (fetched with this service's own
@@ -60,5 +64,29 @@ public interface DiscoveryConfig {
         /** {@code http} or {@code https}. */
         @WithDefault("http")
         String scheme();
+    }
+
+    /** The streaming proxy to the nodes' log-services, auth-service and policy-service. */
+    interface Proxy {
+        /** How long opening a connection to an upstream may take before the request is answered 502. */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /**
+         * How long an upstream may send nothing before its request is given up: well above
+         * log-service's 15 s keep-alive ping, so a quiet live stream is never cut.
+         */
+        @WithDefault("60s")
+        Duration idleTimeout();
+
+        /** The most connections open to one upstream (one per live stream); requests beyond wait for one. */
+        @WithDefault("2000")
+        int maxConnectionsPerUpstream();
+    }
+
+    interface PolicyService {
+        /** policy-service's base URL without a path: {@code /v1/policies} and {@code /v1/environments} go there. */
+        @WithDefault("http://localhost:8183")
+        String url();
     }
 }

@@ -1,0 +1,40 @@
+# Helpers for the benchmark scripts, sourced after setting BENCH_NAME (the log prefix and the
+# temp dir's name): a temp dir under $BENCH_TMP removed at the end (kept with BENCH_KEEP=1),
+# every process in PIDS stopped by its pid on exit or Ctrl-C, and the small tools every script
+# needs. (bench/auth.sh and bench/run.sh predate it and carry their own copies.)
+
+require_tools() { # tool...
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "missing tool: $tool (Debian packages)" >&2; exit 2; }
+  done
+}
+
+# Makes the temp dir W and arms the cleanup.
+bench_workdir() {
+  W=$(mktemp -d "${BENCH_TMP:-/tmp}/$BENCH_NAME.XXXXXX")
+  PIDS=()
+  trap bench_cleanup EXIT
+  trap 'exit 130' INT TERM
+}
+
+bench_cleanup() {
+  local p
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "kept $W" >&2; else rm -rf "$W"; fi
+}
+
+log() { echo "[$BENCH_NAME $(date +%H:%M:%S)] $*" >&2; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+wait_ready() { # url pid logfile
+  local _
+  for _ in $(seq 1 300); do
+    curl -fs "$1/q/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$2" 2>/dev/null || break
+    sleep 0.2
+  done
+  echo "not ready: $1; its log:" >&2; tail -40 "$3" >&2; exit 1
+}

@@ -1,0 +1,272 @@
+package org.clusterlogs.suite;
+
+import org.clusterlogs.testing.process.ServiceProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The cluster's one address: auth-service, a node's log-service and discovery-service as the
+ * packaged jars, as processes, with authentication on. discovery-service's index is a
+ * {@code state.json} file naming the task {@code nginx} of framework {@code marathon} on the agent
+ * whose id log-service is given, at 127.0.0.1. Everything below goes through discovery: the
+ * login (its cookies arrive), {@code curl -L} from the task route through the agent proxy to
+ * the file's exact bytes, a live stream that sees an appended line and resumes with
+ * {@code Last-Event-ID}, a client that leaves (log-service's open streams drop to 0), and the
+ * DC/OS documentation's lookup script run unchanged with bash, curl and jq.
+ */
+class DiscoveryProxyAcrossServicesTest {
+
+    private static final String AGENT_ID = "2f0c63b1-8e44-4d8a-b7a2-5c1d0e9f3a10-S3";
+    private static final String SANDBOX = "frameworks/fw-marathon/executors/nginx.1/runs/c-nginx";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final Pattern ID = Pattern.compile("(?m)^id: (\\S+)$");
+
+    @TempDir
+    static Path work;
+
+    private static ServiceProcess auth;
+    private static ServiceProcess logs;
+    private static ServiceProcess discovery;
+    private static Path stdout;
+    private static String token;
+    private static HttpResponse<String> loginAnswer;
+
+    @BeforeAll
+    static void startTheCluster() throws Exception {
+        String adminPassword = UUID.randomUUID().toString();
+        Map<String, Path> keys = new java.util.HashMap<>();
+        Map<String, String> authProperties = new java.util.HashMap<>(Map.of(
+                "auth.data-dir", work.resolve("auth-data").toString(), "auth.bootstrap.uid", "admin"));
+        for (String account : List.of("log-service", "discovery-service")) {
+            KeyPair pair = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+            keys.put(account, pem(work.resolve(account + ".pem"), "PRIVATE KEY", pair.getPrivate().getEncoded()));
+            authProperties.put("auth.bootstrap.service-accounts.\"" + account + "\".public-key",
+                    pem(work.resolve(account + ".pub.pem"), "PUBLIC KEY", pair.getPublic().getEncoded()).toString());
+        }
+        byte[] kek = new byte[32];
+        new SecureRandom().nextBytes(kek);
+        auth = ServiceProcess.start("auth-service", authProperties, Map.of("AUTH_BOOTSTRAP_PASSWORD", adminPassword,
+                "AUTH_KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(kek)), work);
+
+        stdout = Files.createDirectories(work.resolve("sandbox").resolve(SANDBOX)).resolve("stdout");
+        Files.write(stdout, "first\nsecond\n".getBytes(StandardCharsets.UTF_8));
+        logs = ServiceProcess.start("log-service", Map.of(
+                "auth.url", auth.url(),
+                "auth.service-account.private-key", keys.get("log-service").toString(),
+                "logs.mesos-agent-id", AGENT_ID,
+                "logs.sandbox-root", work.resolve("sandbox").toString(),
+                "logs.pods-root", work.resolve("pods").toString(),
+                "logs.components-dir", work.resolve("components").toString(),
+                "logs.journal-dir", work.resolve("journal").toString()), Map.of(), work);
+
+        Path state = Files.writeString(work.resolve("state.json"), stateJson());
+        discovery = ServiceProcess.start("discovery-service", Map.of(
+                "auth.url", auth.url(),
+                "auth.service-account.private-key", keys.get("discovery-service").toString(),
+                "discovery.mesos.state", state.toString(),
+                "discovery.log-service.port", URI.create(logs.url()).getPort() + ""), Map.of(), work);
+
+        loginAnswer = HTTP.send(HttpRequest.newBuilder(URI.create(discovery.url() + "/acs/api/v1/auth/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"uid\":\"admin\",\"password\":\"" + adminPassword + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, loginAnswer.statusCode(), loginAnswer.body() + "\n" + discovery.output() + auth.output());
+        token = JSON.readTree(loginAnswer.body()).path("token").asText();
+    }
+
+    @AfterAll
+    static void stopTheCluster() {
+        for (ServiceProcess service : new ServiceProcess[] {discovery, logs, auth}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
+
+    @Test
+    void aLoginThroughDiscoverySetsAuthServicesCookies() {
+        List<String> cookies = loginAnswer.headers().allValues("Set-Cookie");
+        assertTrue(cookies.stream().anyMatch(c -> c.startsWith("dcos-acs-auth-cookie=" + token + ";")), cookies.toString());
+        assertTrue(cookies.stream().anyMatch(c -> c.startsWith("dcos-acs-info-cookie=")), cookies.toString());
+    }
+
+    @Test
+    void curlFollowsTheRedirectThroughTheAgentProxyToTheFilesBytes() throws Exception {
+        assertArrayEquals(Files.readAllBytes(stdout),
+                run("curl", "-sfL", "-H", "Authorization: token=" + token,
+                        discovery.url() + "/system/v1/logs/v2/task/nginx/download"));
+        List<String> lines = Files.readAllLines(stdout); // other tests append to the file
+        assertEquals(lines.get(lines.size() - 1) + "\n", new String(run("curl", "-sfL", "-H", "Authorization: token=" + token,
+                discovery.url() + "/system/v1/logs/v2/task/nginx?cursor=END&skip=-1"), StandardCharsets.UTF_8));
+        // the cookie of the login through discovery is a token as good as the header
+        assertArrayEquals(Files.readAllBytes(stdout), run("curl", "-sfL", "-b", "dcos-acs-auth-cookie=" + token,
+                discovery.url() + "/system/v1/logs/v2/task/nginx/download"));
+    }
+
+    @Test
+    void theAgentRouteNeedsATokenAndLogServiceChecksItAgain() throws Exception {
+        HttpResponse<String> none = HTTP.send(HttpRequest.newBuilder(URI.create(discovery.url() + agentPath("/stdout"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, none.statusCode());
+        assertEquals("acsjwt", none.headers().firstValue("WWW-Authenticate").orElse(""));
+    }
+
+    @Test
+    void aLiveStreamThroughTheProxySeesAnAppendedLineAndResumesWithoutLossOrRepetition() throws Exception {
+        String lastId;
+        try (Socket socket = new Socket("127.0.0.1", URI.create(discovery.url()).getPort())) {
+            BufferedReader events = follow(socket, "/stdout?cursor=BEG", null);
+            assertEquals(List.of("first", "second"), messages(events, 2, new ArrayList<>()));
+            append("third\n");
+            List<String> ids = new ArrayList<>();
+            assertEquals(List.of("third"), messages(events, 1, ids));
+            lastId = ids.get(0);
+        }
+        append("fourth\nfifth\n");
+        try (Socket socket = new Socket("127.0.0.1", URI.create(discovery.url()).getPort())) {
+            BufferedReader events = follow(socket, "/stdout", lastId);
+            assertEquals(List.of("fourth", "fifth"), messages(events, 2, new ArrayList<>()));
+            append("sixth\n");
+            assertEquals(List.of("sixth"), messages(events, 1, new ArrayList<>()));
+        }
+    }
+
+    @Test
+    void aClientThatLeavesEndsTheStreamAtLogService() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", URI.create(discovery.url()).getPort())) {
+            BufferedReader events = follow(socket, "/stdout?cursor=END&skip=-1", null);
+            assertEquals(1, messages(events, 1, new ArrayList<>()).size());
+            assertTrue(openStreams() >= 1, "log-service counts the stream");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (openStreams() != 0) {
+            if (System.nanoTime() > deadline) {
+                fail("log-service still has " + openStreams() + " open streams\n" + discovery.output());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void theDocumentationsLookupScriptRunsUnchangedAgainstDiscovery() throws Exception {
+        Path script = Path.of("src/test/resources/seed/task-state-lookup.sh").toAbsolutePath();
+        ProcessBuilder bash = new ProcessBuilder("bash", script.toString()).redirectErrorStream(false);
+        bash.environment().put("DCOS_URL", discovery.url());
+        bash.environment().put("DCOS_AUTH_TOKEN", token);
+        Process process = bash.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the script did not finish");
+        JsonNode read = JSON.readTree(out);
+        assertEquals(0, read.path("offset").asLong(), new String(out, StandardCharsets.UTF_8));
+        assertEquals(Files.readString(stdout), read.path("data").asText());
+    }
+
+    // ------------------------------------------------------------------------------------ helpers
+
+    /** The Mesos state naming the sandbox above: task nginx.1 (name nginx) of marathon, on log-service's agent. */
+    private static String stateJson() {
+        return """
+                {"version": "1.4.0",
+                 "frameworks": [{"id": "fw-marathon", "name": "marathon", "completed_tasks": [],
+                   "tasks": [{"id": "nginx.1", "name": "nginx", "framework_id": "fw-marathon", "executor_id": "",
+                     "slave_id": "%1$s", "state": "TASK_RUNNING",
+                     "statuses": [{"state": "TASK_RUNNING", "container_status": {"container_id": {"value": "c-nginx"}}}]}]}],
+                 "completed_frameworks": [],
+                 "slaves": [{"id": "%1$s", "hostname": "127.0.0.1", "pid": "slave(1)@127.0.0.1:5051"}]}
+                """.formatted(AGENT_ID);
+    }
+
+    private static String agentPath(String file) {
+        return "/system/v1/agent/" + AGENT_ID + "/logs/v2/task/" + SANDBOX + file;
+    }
+
+    /** Opens an SSE stream at the agent route on a socket of its own (so closing it is the client leaving). */
+    private static BufferedReader follow(Socket socket, String file, String lastEventId) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET " + agentPath(file) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: token=" + token
+                + "\r\nAccept: text/event-stream\r\n" + (lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n")
+                + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        socket.setSoTimeout(20_000);
+        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        String status = in.readLine();
+        assertTrue(status != null && status.startsWith("HTTP/1.1 200"), status + "\n" + discovery.output());
+        return in;
+    }
+
+    /** The next {@code count} events' messages (chunk sizes and pings skipped); their ids go to {@code ids}. */
+    private static List<String> messages(BufferedReader in, int count, List<String> ids) throws IOException {
+        List<String> messages = new ArrayList<>();
+        String line;
+        while (messages.size() < count && (line = in.readLine()) != null) {
+            Matcher id = ID.matcher(line);
+            if (id.matches()) {
+                ids.add(id.group(1));
+            } else if (line.startsWith("data: ")) {
+                messages.add(JSON.readTree(line.substring(6)).path("fields").path("MESSAGE").asText());
+            }
+        }
+        return messages;
+    }
+
+    private static void append(String lines) throws IOException {
+        Files.writeString(stdout, lines, StandardOpenOption.APPEND);
+    }
+
+    private static int openStreams() throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(logs.url() + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher open = Pattern.compile("(?m)^logs_streams_open(?:\\{[^}]*})? ([0-9.]+)$").matcher(metrics);
+        assertTrue(open.find(), metrics);
+        return (int) Double.parseDouble(open.group(1));
+    }
+
+    private static byte[] run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), String.join(" ", command));
+        assertEquals(0, process.exitValue(), String.join(" ", command) + "\n" + discovery.output());
+        return out;
+    }
+
+    private static Path pem(Path file, String type, byte[] der) throws IOException {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
+    }
+}
