@@ -31,9 +31,10 @@ LOGINS=${LOGINS:-20}
 PARTS=${PARTS:-range pq login}
 part() { [[ " $PARTS " == *" $1 "* ]]; }
 
-for tool in java curl python3 openssl wrk hey; do
-  command -v "$tool" >/dev/null || { echo "missing tool: $tool (hey and wrk are Debian packages)" >&2; exit 2; }
-done
+BENCH_NAME=auth-bench
+# shellcheck source=bench/common.sh
+. "$BENCH_DIR/common.sh"
+require_tools java curl python3 openssl wrk hey
 
 AUTH_JAR=${AUTH_JAR:-$REPO/auth-service/target/quarkus-app/quarkus-run.jar}
 LOG_JAR=${LOG_JAR:-$REPO/log-service/target/quarkus-app/quarkus-run.jar}
@@ -42,31 +43,12 @@ if [ ! -f "$AUTH_JAR" ] || [ ! -f "$LOG_JAR" ]; then
   (cd "$REPO" && ./mvnw -q -pl auth-service,log-service -am package -DskipTests)
 fi
 
-W=$(mktemp -d "${BENCH_TMP:-/tmp}/authbench.XXXXXX")
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "kept $W" >&2; else rm -rf "$W"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_workdir
 
 jfr() { # name -> JVM option recording into BENCH_JFR, or nothing
   [ -n "${BENCH_JFR:-}" ] && echo "-XX:FlightRecorderOptions=stackdepth=512 -XX:StartFlightRecording=settings=profile,filename=$BENCH_JFR/$1.jfr,dumponexit=true"
   return 0
 }
-log() { echo "[auth-bench $(date +%H:%M:%S)] $*" >&2; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_ready() { # url pid logfile
-  for _ in $(seq 1 300); do
-    curl -fs "$1/q/health/ready" >/dev/null 2>&1 && return 0
-    kill -0 "$2" 2>/dev/null || break
-    sleep 0.2
-  done
-  echo "not ready: $1; its log:" >&2; tail -40 "$3" >&2; exit 1
-}
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 LOAD_START=$(load)
 
 # ---------------------------------------------------------------- credentials, data

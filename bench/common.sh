@@ -1,7 +1,7 @@
 # Helpers for the benchmark scripts, sourced after setting BENCH_NAME (the log prefix and the
 # temp dir's name): a temp dir under $BENCH_TMP removed at the end (kept with BENCH_KEEP=1),
 # every process in PIDS stopped by its pid on exit or Ctrl-C, and the small tools every script
-# needs. (bench/auth.sh and bench/run.sh predate it and carry their own copies.)
+# needs. (bench/run.sh predates it and carries its own copies.)
 
 require_tools() { # tool...
   local tool
