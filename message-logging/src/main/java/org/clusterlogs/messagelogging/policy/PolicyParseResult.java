@@ -9,7 +9,7 @@ public sealed interface PolicyParseResult {
     record Valid(MessageLoggingPolicy policy) implements PolicyParseResult {
     }
 
-    /** The policy is refused; {@code errors} is never empty and lists every error, in document order. */
+    /** The policy is refused; {@code errors} is never empty and lists every error, element by element. */
     record Invalid(List<PolicyError> errors) implements PolicyParseResult {
         public Invalid {
             if (errors.isEmpty()) {
