@@ -28,14 +28,21 @@ final class RotatedNames {
         this.rotated = Pattern.compile(Pattern.quote(active.getFileName().toString()) + "\\.(\\d{8}-\\d{6})(?:-(\\d+))?");
     }
 
-    /** A free name for the active file rolled over at {@code when}. */
-    Path next(Instant when) {
-        String base = active.getFileName() + "." + STAMP.format(when);
-        Path candidate = active.resolveSibling(base);
-        for (int n = 1; Files.exists(candidate); n++) {
-            candidate = active.resolveSibling(base + "-" + n);
+    /**
+     * A free name for the active file rolled over at {@code when}, sorting after every rolled-over
+     * file of that second (also after ones retention already deleted would have been: the sequence
+     * continues from the highest one left, never reusing a lower free number that would sort first).
+     */
+    Path next(Instant when) throws IOException {
+        String stamp = STAMP.format(when);
+        int highest = -1;
+        for (Path p : existing()) {
+            if (stamp(p).equals(stamp)) {
+                highest = Math.max(highest, sequence(p));
+            }
         }
-        return candidate;
+        String base = active.getFileName() + "." + stamp;
+        return active.resolveSibling(highest < 0 ? base : base + "-" + (highest + 1));
     }
 
     /** The rolled-over files of the active file, oldest first. */

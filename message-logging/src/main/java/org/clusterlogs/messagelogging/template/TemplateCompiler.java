@@ -79,10 +79,12 @@ final class TemplateCompiler {
 
     private TemplatePart call(String name, String argumentText) {
         TemplateFunction function = TemplateFunctions.lookup(name);
+        int before = problems.size();
         List<TemplatePart.Argument> args = arguments(name, argumentText);
+        boolean argumentsRead = problems.size() == before; // a bad argument is reported once, not again as arity
         if (function == null) {
             problems.add("unknown function " + name + " (known: " + String.join(", ", TemplateFunctions.names()) + ")");
-        } else if (args.size() < function.minArgs() || args.size() > function.maxArgs()) {
+        } else if (argumentsRead && (args.size() < function.minArgs() || args.size() > function.maxArgs())) {
             problems.add(name + " takes " + arity(function) + ", got " + args.size());
         }
         return new TemplatePart.Call(name, function, args);
