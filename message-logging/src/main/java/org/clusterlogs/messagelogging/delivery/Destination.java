@@ -103,6 +103,11 @@ public final class Destination implements AutoCloseable {
         warning.dropped(reason, metrics);
     }
 
+    /** Records dropped for that reason so far (also readable after close, when the meters are gone). */
+    public long dropped(DropReason reason) {
+        return metrics.dropped(reason);
+    }
+
     /** Records waiting now. */
     public int queued() {
         return queue.size();
