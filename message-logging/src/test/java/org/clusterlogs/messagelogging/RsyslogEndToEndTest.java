@@ -86,17 +86,7 @@ class RsyslogEndToEndTest {
 
     /** The records of this test only: rsyslog's files are shared by the tests of the class. */
     private static List<String> received(Transport transport, String marker, int count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        List<String> mine = List.of();
-        while (System.nanoTime() < deadline) {
-            mine = syslog.records(transport).stream().filter(r -> r.contains(marker)).toList();
-            if (mine.size() >= count) {
-                return mine;
-            }
-            sleep(50);
-        }
-        throw new AssertionError("rsyslog received " + mine.size() + " of " + count + " records with " + marker
-                + " over " + transport);
+        return syslog.awaitRecords(transport, marker, count, WAIT);
     }
 
     @Test

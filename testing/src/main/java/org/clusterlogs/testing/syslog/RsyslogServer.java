@@ -110,18 +110,30 @@ public final class RsyslogServer implements AutoCloseable {
 
     /** Waits until at least {@code count} records arrived on that transport; fails with what did arrive otherwise. */
     public List<String> awaitRecords(Transport transport, int count, Duration timeout) {
+        return awaitRecords(transport, "", count, timeout);
+    }
+
+    /**
+     * Waits until at least {@code count} records containing {@code marker} arrived on that transport
+     * (tests sharing one server tell their records apart by a marker) and answers those records.
+     */
+    public List<String> awaitRecords(Transport transport, String marker, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> records = records(transport);
+        List<String> records = records(transport, marker);
         while (records.size() < count && System.nanoTime() < deadline) {
             sleep(50);
-            records = records(transport);
+            records = records(transport, marker);
         }
         if (records.size() < count) {
-            throw new AssertionError("rsyslog received " + records.size() + " of " + count + " records over "
-                    + transport + " within " + timeout + "; last ones: "
+            throw new AssertionError("rsyslog received " + records.size() + " of " + count + " records containing '"
+                    + marker + "' over " + transport + " within " + timeout + "; last ones: "
                     + records.subList(Math.max(0, records.size() - 3), records.size()));
         }
         return records;
+    }
+
+    private List<String> records(Transport transport, String marker) {
+        return records(transport).stream().filter(r -> r.contains(marker)).toList();
     }
 
     /** Kills rsyslogd at once (SIGKILL), as a crash would: connections drop, ports close. */
