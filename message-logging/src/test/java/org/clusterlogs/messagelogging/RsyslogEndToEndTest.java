@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it receives exactly the rendered records, and when it is killed mid-run the request side never
  * waits, drops are counted once the queue is full, and delivery resumes when it comes back.
  */
-@Timeout(120)
+@Timeout(60)
 class RsyslogEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -138,15 +138,27 @@ class RsyslogEndToEndTest {
     @Test
     void tlsRefusesAServerItCannotVerify() {
         // no TrustStore: the JVM's default CAs, which did not sign the test server's certificate
-        DeployedPolicy policy = deploy("Untrusted", Transport.TLS, "TCP", "<SSLInfo><Enabled>true</Enabled></SSLInfo>", "INFO");
-        policy.execute(call("/untrusted/1"));
+        assertRefused("Untrusted", "<SSLInfo><Enabled>true</Enabled></SSLInfo>");
+    }
+
+    @Test
+    void tlsRefusesACertificateWithoutTheExpectedName() {
+        // the right CA, but the certificate names localhost and 127.0.0.1, not the CommonName asked for
+        assertRefused("WrongName", "<SSLInfo><Enabled>true</Enabled><TrustStore>ca.pem</TrustStore>"
+                + "<CommonName>syslog.example.com</CommonName></SSLInfo>");
+    }
+
+    /** The record is never delivered: the writer keeps failing the handshake and retrying. */
+    private void assertRefused(String name, String sslInfo) {
+        DeployedPolicy policy = deploy(name, Transport.TLS, "TCP", sslInfo, "INFO");
+        policy.execute(call("/" + name + "/1"));
         double reconnects = 0;
         while (reconnects < 3) {
             sleep(50);
             reconnects = registry.get("messagelogging.reconnects").counter().count();
         }
         assertEquals(0, registry.get("messagelogging.records.sent").counter().count(), "nothing was delivered");
-        assertTrue(syslog.records(Transport.TLS).stream().noneMatch(r -> r.contains("/untrusted/")));
+        assertTrue(syslog.records(Transport.TLS).stream().noneMatch(r -> r.contains("/" + name + "/")));
     }
 
     @Test
