@@ -50,13 +50,13 @@ final class FileTargetReader {
         ElementReader options = new ElementReader(element, errors, ROTATION_CHILDREN);
         FileRotation d = FileRotation.DEFAULTS;
         boolean onStartup = options.boolAttribute("rotateFileOnStartup", legacyStartup);
-        RotationType type = options.text("FileRotationType").map(this::type).orElse(d.type());
+        RotationType type = options.text("FileRotationType").filter(v -> !v.isEmpty()).map(this::type).orElse(d.type());
         int maxSize = number(options, "MaxFileSizeInMB", d.maxFileSizeInMB(), n -> n >= 1, "a whole number of at least 1");
         int retain = number(options, "MaxFilesToRetain", d.maxFilesToRetain(), n -> n >= 0,
                 "a whole number, 0 to keep every file");
         int frequency = number(options, "RotationFrequency", d.frequency(), n -> n >= 1, "a whole number of at least 1");
         RotationUnit unit = options.single("RotationFrequency").flatMap(e -> e.attribute("unit"))
-                .map(this::unit).orElse(d.unit());
+                .filter(v -> !v.isBlank()).map(this::unit).orElse(d.unit());
         return new FileRotation(onStartup, type, maxSize, frequency, unit, retain);
     }
 
@@ -79,8 +79,8 @@ final class FileTargetReader {
     }
 
     private int number(ElementReader options, String element, int defaultValue, IntPredicate valid, String expected) {
-        String value = options.text(element).orElse(null);
-        if (value == null) {
+        String value = options.text(element).orElse("");
+        if (value.isEmpty()) {
             return defaultValue;
         }
         try {

@@ -77,7 +77,7 @@ public final class PolicyParser {
         boolean enabled = reader.boolAttribute("enabled", true);
         boolean continueOnError = reader.boolAttribute("continueOnError", false);
         reader.boolAttribute("async", false); // deprecated everywhere: validated, then ignored
-        LogLevel logLevel = reader.text("logLevel").map(v -> logLevel(v, errors)).orElse(LogLevel.INFO);
+        LogLevel logLevel = reader.text("logLevel").filter(v -> !v.isEmpty()).map(v -> logLevel(v, errors)).orElse(LogLevel.INFO);
         boolean ignoreUnresolved = reader.bool("IgnoreUnresolvedVariables", true);
         boolean bufferMessage = reader.bool("BufferMessage", false);
         reader.text("NotificationIntervalInSec"); // a legacy alerting knob: accepted, ignored

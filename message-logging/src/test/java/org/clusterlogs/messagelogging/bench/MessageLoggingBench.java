@@ -116,6 +116,7 @@ public final class MessageLoggingBench {
         rows.add(row("file, TIME_SIZE 16 MiB", "open loop at " + goal + "/s", open, open.offered - open.dropped - countLines(openRoot)));
 
         rows.add(fileBaseline(root.resolve("baseline.log")));
+        System.err.printf("lines of %.0f bytes on average%n", renderedLines().stream().mapToInt(l -> l.length).average().orElse(0));
     }
 
     private String fileBaseline(Path file) throws IOException {

@@ -130,6 +130,20 @@ class PolicyParserTest {
     }
 
     @Test
+    void emptyOptionalElementsTakeTheirDefaults() {
+        MessageLoggingPolicy policy = valid("P", "<MessageLogging name=\"P\"><logLevel/><File><Message>m</Message>"
+                + "<FileName>f.log</FileName><FileRotationOptions><FileRotationType> </FileRotationType><MaxFileSizeInMB/>"
+                + "<MaxFilesToRetain></MaxFilesToRetain><RotationFrequency unit=\"\"/></FileRotationOptions></File>"
+                + "<Syslog><Message>s</Message><FormatMessage/><DateFormat/><Framing/></Syslog></MessageLogging>");
+        assertEquals(LogLevel.INFO, policy.logLevel());
+        assertEquals(FileRotation.DEFAULTS, policy.file().orElseThrow().rotation());
+        SyslogTarget syslog = policy.syslog().orElseThrow();
+        assertFalse(syslog.formatMessage());
+        assertEquals(Optional.empty(), syslog.dateFormat());
+        assertEquals(Framing.LF, syslog.framing());
+    }
+
+    @Test
     void bothDestinationsAndLegacyElements() {
         MessageLoggingPolicy policy = valid("P", "<MessageLogging name=\"P\" enabled=\"false\" async=\"false\">"
                 + "<File><Message>f</Message><FileName>f.log</FileName></File>"
