@@ -74,7 +74,7 @@ class RsyslogEndToEndTest {
 
     private DeployedPolicy deploy(String name, Transport transport, String protocol, String extra, String level) {
         String xml = "<MessageLogging name=\"" + name + "\"><Syslog><Message>{request.verb} {request.uri} by {user.uid:anonymous}"
-                + "</Message><Host>" + (transport == Transport.TLS ? "localhost" : "127.0.0.1") + "</Host><Port>"
+                + "</Message><Host>" + (transport == Transport.UDP || transport == Transport.TCP ? "127.0.0.1" : "localhost") + "</Host><Port>"
                 + syslog.port(transport) + "</Port><Protocol>" + protocol + "</Protocol>" + extra
                 + "</Syslog><logLevel>" + level + "</logLevel></MessageLogging>";
         return runtime.deploy(Policies.parse(name, xml), SCOPE);
@@ -138,19 +138,38 @@ class RsyslogEndToEndTest {
     @Test
     void tlsRefusesAServerItCannotVerify() {
         // no TrustStore: the JVM's default CAs, which did not sign the test server's certificate
-        assertRefused("Untrusted", "<SSLInfo><Enabled>true</Enabled></SSLInfo>");
+        assertRefused("Untrusted", Transport.TLS, "<SSLInfo><Enabled>true</Enabled></SSLInfo>");
     }
 
     @Test
     void tlsRefusesACertificateWithoutTheExpectedName() {
         // the right CA, but the certificate names localhost and 127.0.0.1, not the CommonName asked for
-        assertRefused("WrongName", "<SSLInfo><Enabled>true</Enabled><TrustStore>ca.pem</TrustStore>"
+        assertRefused("WrongName", Transport.TLS, "<SSLInfo><Enabled>true</Enabled><TrustStore>ca.pem</TrustStore>"
                 + "<CommonName>syslog.example.com</CommonName></SSLInfo>");
     }
 
+    @Test
+    void tlsWithAClientCertificate() {
+        DeployedPolicy policy = deploy("Mutual", Transport.TLS_CLIENT_AUTH, "TCP", "<SSLInfo><Enabled>true</Enabled>"
+                + "<ClientAuthEnabled>true</ClientAuthEnabled><KeyStore>client.pem</KeyStore><TrustStore>ca.pem</TrustStore>"
+                + "<Protocols><Protocol>TLSv1.2</Protocol></Protocols></SSLInfo>", "INFO"); // as below, but with the certificate
+        for (int i = 0; i < 10; i++) {
+            policy.execute(call("/mutual/" + i));
+        }
+        assertEquals(IntStream.range(0, 10).mapToObj(i -> "GET /mutual/" + i + " by anonymous").toList(),
+                received(Transport.TLS_CLIENT_AUTH, "/mutual/", 10));
+    }
+
+    @Test
+    void tlsWithoutTheClientCertificateTheServerAsksFor() {
+        // TLS 1.2: the server refuses within the handshake (with 1.3 it can only say so after the client's first write)
+        assertRefused("NoClientCert", Transport.TLS_CLIENT_AUTH, "<SSLInfo><Enabled>true</Enabled><TrustStore>ca.pem</TrustStore>"
+                + "<Protocols><Protocol>TLSv1.2</Protocol></Protocols></SSLInfo>");
+    }
+
     /** The record is never delivered: the writer keeps failing the handshake and retrying. */
-    private void assertRefused(String name, String sslInfo) {
-        DeployedPolicy policy = deploy(name, Transport.TLS, "TCP", sslInfo, "INFO");
+    private void assertRefused(String name, Transport transport, String sslInfo) {
+        DeployedPolicy policy = deploy(name, transport, "TCP", sslInfo, "INFO");
         policy.execute(call("/" + name + "/1"));
         double reconnects = 0;
         while (reconnects < 3) {
@@ -158,7 +177,7 @@ class RsyslogEndToEndTest {
             reconnects = registry.get("messagelogging.reconnects").counter().count();
         }
         assertEquals(0, registry.get("messagelogging.records.sent").counter().count(), "nothing was delivered");
-        assertTrue(syslog.records(Transport.TLS).stream().noneMatch(r -> r.contains("/" + name + "/")));
+        assertTrue(syslog.records(transport).stream().noneMatch(r -> r.contains("/" + name + "/")));
     }
 
     @Test

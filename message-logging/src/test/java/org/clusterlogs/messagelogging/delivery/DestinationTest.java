@@ -124,6 +124,35 @@ class DestinationTest {
     }
 
     @Test
+    void manyProducersEachKeepTheirOrderAndNothingIsLostBelowCapacity() throws InterruptedException {
+        RecordingSink sink = new RecordingSink(false, 0);
+        destination = new Destination("shared", sink, settings(10_000, 1024), registry, clock);
+        List<Thread> producers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            String prefix = "t" + t + "-";
+            Thread producer = new Thread(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    destination.offer(record(prefix + i));
+                }
+            });
+            producer.start();
+            producers.add(producer);
+        }
+        for (Thread producer : producers) {
+            producer.join();
+        }
+        assertEquals(8_000, count("messagelogging.records.queued", "destination", "shared"), "every offer accepted");
+        destination.close();
+        assertEquals(8_000, sink.delivered.size());
+        for (int t = 0; t < 4; t++) {
+            String prefix = "t" + t + "-";
+            assertEquals(IntStream.range(0, 2_000).mapToObj(i -> prefix + i).toList(),
+                    sink.delivered.stream().filter(r -> r.startsWith(prefix)).toList());
+        }
+        destination = null;
+    }
+
+    @Test
     void oversizeIsMeasuredInUtf8Bytes() {
         RecordingSink sink = new RecordingSink(false, 0);
         destination = new Destination("sized", sink, settings(100, 10), registry, clock);

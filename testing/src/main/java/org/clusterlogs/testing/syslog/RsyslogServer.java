@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 
 /**
  * A real rsyslog for tests: Debian's {@code rsyslogd} as its own process ({@code rsyslogd -n -f <conf>
- * -i <pidfile>}), listening on loopback only on three free ports — UDP ({@code imudp}), plain TCP
- * and TLS ({@code imtcp}, the {@code ossl} stream driver with a certificate for {@code localhost}
- * and {@code 127.0.0.1} signed by a CA this class makes with {@code openssl}) — and writing every
+ * -i <pidfile>}), listening on loopback only on four free ports — UDP ({@code imudp}), plain TCP,
+ * TLS ({@code imtcp}, the {@code ossl} stream driver with a certificate for {@code localhost}
+ * and {@code 127.0.0.1} signed by a CA this class makes with {@code openssl}), and TLS that also
+ * requires a client certificate of that CA ({@link #clientKeyStore()}) — and writing every
  * record it receives, exactly as received ({@code %rawmsg%}), one per line, to a file per
  * transport. {@link #kill()} and {@link #restart()} let a test take it away and bring it back on
  * the same ports. Nothing is skipped: without rsyslog installed, {@link #start()} fails and says
@@ -37,8 +38,8 @@ import java.util.stream.Stream;
  */
 public final class RsyslogServer implements AutoCloseable {
 
-    /** The three listeners. */
-    public enum Transport { UDP, TCP, TLS }
+    /** The listeners; {@code TLS_CLIENT_AUTH} accepts only clients with a certificate from {@link #clientKeyStore()}'s CA. */
+    public enum Transport { UDP, TCP, TLS, TLS_CLIENT_AUTH }
 
     private static final Path RSYSLOGD = Path.of("/usr/sbin/rsyslogd");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
@@ -47,13 +48,15 @@ public final class RsyslogServer implements AutoCloseable {
     private final int udpPort;
     private final int tcpPort;
     private final int tlsPort;
+    private final int mutualTlsPort;
     private Process process;
 
-    private RsyslogServer(Path dir, int udpPort, int tcpPort, int tlsPort) {
+    private RsyslogServer(Path dir, int udpPort, int tcpPort, int tlsPort, int mutualTlsPort) {
         this.dir = dir;
         this.udpPort = udpPort;
         this.tcpPort = tcpPort;
         this.tlsPort = tlsPort;
+        this.mutualTlsPort = mutualTlsPort;
     }
 
     /** Makes the CA and the server certificate, writes the configuration and starts rsyslogd. */
@@ -64,7 +67,7 @@ public final class RsyslogServer implements AutoCloseable {
         }
         try {
             Path dir = Files.createTempDirectory("rsyslog-test-");
-            RsyslogServer server = new RsyslogServer(dir, freeUdpPort(), freeTcpPort(), freeTcpPort());
+            RsyslogServer server = new RsyslogServer(dir, freeUdpPort(), freeTcpPort(), freeTcpPort(), freeTcpPort());
             server.makeCertificates();
             Files.writeString(dir.resolve("rsyslog.conf"), server.config(), StandardCharsets.UTF_8);
             server.launch();
@@ -79,12 +82,18 @@ public final class RsyslogServer implements AutoCloseable {
             case UDP -> udpPort;
             case TCP -> tcpPort;
             case TLS -> tlsPort;
+            case TLS_CLIENT_AUTH -> mutualTlsPort;
         };
     }
 
     /** The PEM file of the CA that signed the TLS listener's certificate: a client's trust store. */
     public Path caFile() {
         return dir.resolve("ca.pem");
+    }
+
+    /** A PEM file with a client certificate signed by {@link #caFile()}'s CA and its private key. */
+    public Path clientKeyStore() {
+        return dir.resolve("client.pem");
     }
 
     /** The directory holding the CA, the configuration and the received records. */
@@ -94,7 +103,7 @@ public final class RsyslogServer implements AutoCloseable {
 
     /** Every record received so far on that transport, in order of arrival. */
     public List<String> records(Transport transport) {
-        Path file = dir.resolve(transport.name().toLowerCase(Locale.ROOT) + ".log");
+        Path file = dir.resolve(transport.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".log");
         try {
             if (!Files.exists(file)) {
                 return List.of();
@@ -175,14 +184,22 @@ public final class RsyslogServer implements AutoCloseable {
                 "template(name=\"raw\" type=\"string\" string=\"%rawmsg%\\n\")",
                 "input(type=\"imudp\" address=\"127.0.0.1\" port=\"" + udpPort + "\" ruleset=\"udp\")",
                 "input(type=\"imtcp\" address=\"127.0.0.1\" port=\"" + tcpPort + "\" ruleset=\"tcp\")",
-                "input(type=\"imtcp\" address=\"127.0.0.1\" port=\"" + tlsPort + "\" ruleset=\"tls\""
-                        + " streamDriver.name=\"ossl\" streamDriver.mode=\"1\" streamDriver.authMode=\"anon\""
-                        + " streamDriver.CAFile=\"" + d + "/ca.pem\" streamDriver.CertFile=\"" + d + "/server.pem\""
-                        + " streamDriver.KeyFile=\"" + d + "/server.key\")",
+                tlsInput(tlsPort, "tls", "anon"),
+                tlsInput(mutualTlsPort, "tls-client-auth", "x509/certvalid"),
                 "ruleset(name=\"udp\") { action(type=\"omfile\" file=\"" + d + "/udp.log\" template=\"raw\") }",
                 "ruleset(name=\"tcp\") { action(type=\"omfile\" file=\"" + d + "/tcp.log\" template=\"raw\") }",
                 "ruleset(name=\"tls\") { action(type=\"omfile\" file=\"" + d + "/tls.log\" template=\"raw\") }",
+                "ruleset(name=\"tls-client-auth\") { action(type=\"omfile\" file=\"" + d + "/tls-client-auth.log\" template=\"raw\") }",
                 "");
+    }
+
+    /** An imtcp listener with the OpenSSL driver; authMode anon: any client, x509/certvalid: a client certificate of our CA. */
+    private String tlsInput(int port, String ruleset, String authMode) {
+        String d = dir.toString();
+        return "input(type=\"imtcp\" address=\"127.0.0.1\" port=\"" + port + "\" ruleset=\"" + ruleset + "\""
+                + " streamDriver.name=\"ossl\" streamDriver.mode=\"1\" streamDriver.authMode=\"" + authMode + "\""
+                + " streamDriver.CAFile=\"" + d + "/ca.pem\" streamDriver.CertFile=\"" + d + "/server.pem\""
+                + " streamDriver.KeyFile=\"" + d + "/server.key\")";
     }
 
     private void makeCertificates() {
@@ -198,6 +215,16 @@ public final class RsyslogServer implements AutoCloseable {
         }
         openssl("x509", "-req", "-in", d + "/server.csr", "-CA", d + "/ca.pem", "-CAkey", d + "/ca.key",
                 "-CAcreateserial", "-out", d + "/server.pem", "-days", "2", "-extfile", d + "/server.ext");
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", d + "/client.key", "-out", d + "/client.csr",
+                "-subj", "/CN=message-logging test client");
+        openssl("x509", "-req", "-in", d + "/client.csr", "-CA", d + "/ca.pem", "-CAkey", d + "/ca.key",
+                "-CAcreateserial", "-out", d + "/client.crt", "-days", "2");
+        try {
+            // one PEM file with the certificate and its key: what SSLInfo's KeyStore names
+            Files.writeString(clientKeyStore(), Files.readString(dir.resolve("client.crt")) + Files.readString(dir.resolve("client.key")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void openssl(String... args) {
@@ -226,7 +253,7 @@ public final class RsyslogServer implements AutoCloseable {
             throw new UncheckedIOException("cannot start " + RSYSLOGD, e);
         }
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (!(accepts(tcpPort) && accepts(tlsPort))) {
+        while (!(accepts(tcpPort) && accepts(tlsPort) && accepts(mutualTlsPort))) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 String out = read(dir.resolve("rsyslogd.out"));
                 kill();
