@@ -39,9 +39,11 @@ final class SslInfoReader {
         }
         protocols.stream().filter(p -> !TLS_VERSIONS.contains(p))
                 .forEach(p -> errors.invalidSslInfo("unsupported Protocol " + p + " (TLSv1.2 or TLSv1.3)"));
-        Set<String> supported = supportedCiphers();
-        ciphers.stream().filter(c -> !supported.contains(c))
-                .forEach(c -> errors.invalidSslInfo("unknown Cipher " + c));
+        if (!ciphers.isEmpty()) {
+            Set<String> supported = supportedCiphers(); // the default TLS context is costly to create: only when asked
+            ciphers.stream().filter(c -> !supported.contains(c))
+                    .forEach(c -> errors.invalidSslInfo("unknown Cipher " + c));
+        }
         return enabled ? Optional.of(new SslInfo(clientAuth, keyStore, trustStore, ciphers, protocols,
                 ignoreValidationErrors, commonName)) : Optional.empty();
     }

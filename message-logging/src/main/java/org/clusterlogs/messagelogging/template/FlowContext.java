@@ -3,7 +3,6 @@ package org.clusterlogs.messagelogging.template;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -80,12 +79,12 @@ public final class FlowContext implements FlowVariables {
         }
 
         public Builder requestHeader(String name, String value) {
-            requestHeaders.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
+            requestHeaders.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             return this;
         }
 
         public Builder responseHeader(String name, String value) {
-            responseHeaders.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
+            responseHeaders.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             return this;
         }
 
