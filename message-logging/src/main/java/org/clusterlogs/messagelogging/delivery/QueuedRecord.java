@@ -1,0 +1,12 @@
+package org.clusterlogs.messagelogging.delivery;
+
+/**
+ * One rendered message waiting for its destination's writer. The header (if any) is added by
+ * the writer, not by the caller, so the request thread does no date formatting or encoding.
+ *
+ * @param timestampMillis when the call was logged: the header's timestamp
+ * @param message         the rendered template
+ * @param format          how the writer turns it into a record (the policy's header, or none)
+ */
+public record QueuedRecord(long timestampMillis, String message, RecordFormat format) {
+}
