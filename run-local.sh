@@ -59,6 +59,9 @@ service_options() { # name; one option per line
     if [ "$1" = discovery-service ]; then
       echo "-Ddiscovery.mesos.state=$demo/mesos-state.json"
     fi
+    if [ "$1" = policy-service ]; then
+      echo "-Dpolicy.data-dir=$PWD/.run/policy-data"
+    fi
     echo "-Dauth.url=http://localhost:8180"
     echo "-Dauth.service-account.uid=$1"
     echo "-Dauth.service-account.private-key=$keys/$1.pem"
@@ -114,6 +117,8 @@ Try:
   curl -sN -H "Authorization: token=\$TOKEN" -H 'Accept: text/event-stream' 'http://localhost:8181/system/v1/logs/v2/component/demo-agent'
   curl -si -H "Authorization: token=\$TOKEN" 'http://localhost:8182/system/v1/logs/v2/task/nginx?cursor=END&skip=-5'   # 303 to the node
   curl -s -H "Authorization: token=\$TOKEN" 'http://localhost:8182/system/v1/tasks?q=web'
+  curl -s -X PUT -H "Authorization: token=\$TOKEN" -H 'Content-Type: application/xml' http://localhost:8183/v1/policies/LogToSyslog \\
+       -d '<MessageLogging name="LogToSyslog"><Syslog><Message>{request.uri}</Message><Host>127.0.0.1</Host><Port>0</Port></Syslog></MessageLogging>'   # 400: every error
 
 Demo data: $demo    Logs: .run/logs/    Ctrl-C stops everything.
 MSG
