@@ -59,6 +59,9 @@ service_options() { # name; one option per line
     if [ "$1" = discovery-service ]; then
       echo "-Ddiscovery.mesos.state=$demo/mesos-state.json"
     fi
+    if [ "$1" = policy-service ]; then
+      echo "-Dpolicy.data-dir=$PWD/.run/policy-data"
+    fi
     echo "-Dauth.url=http://localhost:8180"
     echo "-Dauth.service-account.uid=$1"
     echo "-Dauth.service-account.private-key=$keys/$1.pem"
@@ -116,6 +119,8 @@ Try:
   curl -s -H "Authorization: token=\$TOKEN" 'http://localhost:8182/system/v1/tasks?q=web'
   curl -sL -H "Authorization: token=\$TOKEN" 'http://localhost:8182/system/v1/logs/v2/task/nginx?cursor=END&skip=-5'  # through the agent proxy
   (logging in works at http://localhost:8182/acs/api/v1/auth/login too: discovery is the cluster's one address)
+  curl -s -X PUT -H "Authorization: token=\$TOKEN" -H 'Content-Type: application/xml' http://localhost:8182/v1/policies/LogToSyslog \\
+       -d '<MessageLogging name="LogToSyslog"><Syslog><Message>{request.uri}</Message><Host>127.0.0.1</Host><Port>0</Port></Syslog></MessageLogging>'   # 400: every error
 
 Demo data: $demo    Logs: .run/logs/    Ctrl-C stops everything.
 MSG

@@ -8,6 +8,6 @@ import org.clusterlogs.testing.JaxRsServiceBaselineTests;
 class PolicyServiceBaselineTest extends JaxRsServiceBaselineTests {
 
     PolicyServiceBaselineTest() {
-        super("policy-service", "0.1.0", "skeleton:");
+        super("policy-service", "0.1.0", "MessageLogging policies:");
     }
 }

@@ -107,7 +107,8 @@ public final class Sql {
         }
     }
 
-    static boolean isDuplicate(Throwable e) {
+    /** Whether {@code e} is a unique or primary key violation (another replica or request was first). */
+    public static boolean isDuplicate(Throwable e) {
         return e instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState());
     }
 

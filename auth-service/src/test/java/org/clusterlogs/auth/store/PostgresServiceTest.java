@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.clusterlogs.auth.testsupport.Iam;
 import org.clusterlogs.auth.testsupport.ServiceKeys;
+import org.clusterlogs.testing.PostgresResource;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -50,7 +51,7 @@ class PostgresServiceTest {
 
         @Override
         public java.util.List<TestResourceEntry> testResources() {
-            return java.util.List.of(new TestResourceEntry(PostgresResource.class));
+            return java.util.List.of(new TestResourceEntry(PostgresResource.class, Map.of("store-key", "auth.store")));
         }
     }
 

@@ -1,0 +1,64 @@
+package org.clusterlogs.policy.admission;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.clusterlogs.common.problem.ProblemException;
+import org.clusterlogs.messagelogging.policy.PolicyError;
+import org.clusterlogs.messagelogging.policy.PolicyParseResult;
+import org.clusterlogs.messagelogging.policy.PolicyParser;
+import org.clusterlogs.policy.api.Names;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * What is wrong with a {@code MessageLoggingPolicy} resource under review: its {@code spec.xml}
+ * through the same parser as {@code PUT /v1/policies} (the policy's name is the document's
+ * {@code name} attribute: Kubernetes names cannot hold Apigee's mixed case), its
+ * {@code spec.environment} and {@code spec.services} by the API's name rules. Deletions are
+ * always allowed.
+ */
+@ApplicationScoped
+public class PolicyResourceReview {
+
+    private final PolicyParser parser = new PolicyParser();
+
+    /** The refusal message (every error, one per line), or empty when the resource may be stored. */
+    public Optional<String> refusal(JsonNode request) {
+        if ("DELETE".equals(request.path("operation").asText())) {
+            return Optional.empty();
+        }
+        JsonNode spec = request.path("object").path("spec");
+        List<String> errors = new ArrayList<>();
+        if (!spec.path("xml").isTextual()) {
+            errors.add("spec.xml must hold the <MessageLogging> policy document");
+        } else {
+            PolicyParseResult result = parser.parse(null, spec.get("xml").asText());
+            result.errors().stream().map(PolicyError::message).forEach(errors::add);
+        }
+        requireName(errors, "spec.environment", spec.path("environment"), Names::environment);
+        JsonNode services = spec.path("services");
+        if (!services.isMissingNode() && !services.isNull()) {
+            if (!services.isArray() || services.isEmpty()) {
+                errors.add("spec.services is a non-empty list of service names; leave it out for every service");
+            } else {
+                services.forEach(s -> requireName(errors, "spec.services[]", s, Names::service));
+            }
+        }
+        return errors.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", errors));
+    }
+
+    private static void requireName(List<String> errors, String field, JsonNode value, UnaryOperator<String> rule) {
+        if (!value.isTextual()) {
+            errors.add(field + " is required");
+            return;
+        }
+        try {
+            rule.apply(value.asText());
+        } catch (ProblemException e) {
+            errors.add(field + ": " + e.getMessage());
+        }
+    }
+}
