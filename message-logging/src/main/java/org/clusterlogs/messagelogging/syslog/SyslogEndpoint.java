@@ -1,5 +1,6 @@
 package org.clusterlogs.messagelogging.syslog;
 
+import org.clusterlogs.messagelogging.delivery.Framer;
 import org.clusterlogs.messagelogging.policy.Framing;
 import org.clusterlogs.messagelogging.policy.SslInfo;
 import org.clusterlogs.messagelogging.policy.SyslogProtocol;
@@ -17,6 +18,14 @@ public record SyslogEndpoint(String host, int port, SyslogProtocol protocol, Fra
 
     public static SyslogEndpoint of(SyslogTarget target) {
         return new SyslogEndpoint(target.host(), target.port(), target.protocol(), target.framing(), target.ssl());
+    }
+
+    /** How records are delimited on the wire: one datagram each over UDP; LF or octet counting over TCP and TLS. */
+    public Framer framer() {
+        if (protocol == SyslogProtocol.UDP) {
+            return Framer.NONE;
+        }
+        return framing == Framing.OCTET_COUNTING ? Framer.OCTET_COUNTING : Framer.LF;
     }
 
     /** For metrics and logs: {@code syslog+udp://host:514}, {@code syslog+tcp://...}, {@code syslog+tls://...}. */

@@ -9,7 +9,6 @@ import io.vertx.core.net.SocketAddress;
 import org.clusterlogs.messagelogging.delivery.Framer;
 import org.clusterlogs.messagelogging.delivery.QueuedRecord;
 import org.clusterlogs.messagelogging.delivery.Sink;
-import org.clusterlogs.messagelogging.policy.Framing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -50,7 +49,7 @@ public final class TcpSink implements Sink {
         this.vertx = vertx;
         this.endpoint = endpoint;
         this.options = new NetClientOptions(options).setConnectTimeout((int) timeout.toMillis());
-        this.framer = endpoint.framing() == Framing.OCTET_COUNTING ? Framer.OCTET_COUNTING : Framer.LF;
+        this.framer = endpoint.framer();
         this.timeout = timeout;
     }
 
