@@ -12,6 +12,9 @@
 #   auth-service-db              url, username, password of auth-service's PostgreSQL database:
 #                                dev: the overlay's in-cluster postgresql (random password);
 #                                prod: AUTH_DB_URL, AUTH_DB_USERNAME, AUTH_DB_PASSWORD from the environment
+#   policy-service-db            the same for policy-service's database: dev: database and user
+#                                `policy` in the same in-cluster postgresql; prod: POLICY_DB_URL,
+#                                POLICY_DB_USERNAME, POLICY_DB_PASSWORD
 #
 # Idempotent: only missing Secrets are created (`kubectl create`, which never replaces one), and
 # an existing Secret is never changed. The service-account Secrets are made together: if only
@@ -34,6 +37,9 @@ bootstrap_uid=${AUTH_BOOTSTRAP_UID:-admin}
 # The dev overlay's PostgreSQL (overlays/dev/postgresql): Service postgresql, database auth.
 dev_db_url=jdbc:postgresql://postgresql:5432/auth
 dev_db_username=auth
+# the dev PostgreSQL creates this database and user at its first start (overlays/dev/postgresql)
+dev_policy_db_url=jdbc:postgresql://postgresql:5432/policy
+dev_policy_db_username=policy
 
 say() { echo "make-secrets: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -139,31 +145,38 @@ else
   new_superuser=true
 fi
 
-# 3. auth-service's database.
-if exists secret auth-service-db; then
-  say "kept (exists): auth-service-db"
-else
+# 3. the databases of auth-service and policy-service: one Secret each (url, username, password).
+database_secret() { # secret service env-prefix dev-url dev-username
+  local secret=$1 service=$2 prefix=$3 url username password var unset_vars=()
+  if exists secret "$secret"; then
+    say "kept (exists): $secret"
+    return
+  fi
   if [ "$overlay" = dev ]; then
-    db_url=$dev_db_url
-    db_username=$dev_db_username
-    db_password=$(openssl rand -hex 24)
+    url=$4
+    username=$5
+    password=$(openssl rand -hex 24)
   else
-    unset_vars=()
-    for var in AUTH_DB_URL AUTH_DB_USERNAME AUTH_DB_PASSWORD; do
+    for var in "${prefix}_URL" "${prefix}_USERNAME" "${prefix}_PASSWORD"; do
       [ -n "${!var:-}" ] || unset_vars+=("$var")
     done
-    [ ${#unset_vars[@]} -eq 0 ] || die "prod needs auth-service's PostgreSQL database: set ${unset_vars[*]}" \
-      "(e.g. AUTH_DB_URL=jdbc:postgresql://db.example:5432/auth); nothing was created."
-    [[ "$AUTH_DB_URL" == jdbc:postgresql://* ]] || die "AUTH_DB_URL must be a jdbc:postgresql:// URL; nothing was created."
-    db_url=$AUTH_DB_URL
-    db_username=$AUTH_DB_USERNAME
-    db_password=$AUTH_DB_PASSWORD
+    [ ${#unset_vars[@]} -eq 0 ] || die "prod needs $service's PostgreSQL database: set ${unset_vars[*]}" \
+      "(e.g. ${prefix}_URL=jdbc:postgresql://db.example:5432/${service%-service}); nothing was created."
+    var=${prefix}_URL
+    [[ "${!var}" == jdbc:postgresql://* ]] || die "${prefix}_URL must be a jdbc:postgresql:// URL; nothing was created."
+    url=${!var}
+    var=${prefix}_USERNAME
+    username=${!var}
+    var=${prefix}_PASSWORD
+    password=${!var}
   fi
-  add_secret auth-service-db auth-service \
-    "url=$(value_file db-url "$db_url")" \
-    "username=$(value_file db-username "$db_username")" \
-    "password=$(value_file db-password "$db_password")"
-fi
+  add_secret "$secret" "$service" \
+    "url=$(value_file "$secret-url" "$url")" \
+    "username=$(value_file "$secret-username" "$username")" \
+    "password=$(value_file "$secret-password" "$password")"
+}
+database_secret auth-service-db auth-service AUTH_DB "$dev_db_url" "$dev_db_username"
+database_secret policy-service-db policy-service POLICY_DB "$dev_policy_db_url" "$dev_policy_db_username"
 
 if $dry_run; then
   say "would create: namespace $namespace (if missing) ${creating[*]}"

@@ -34,7 +34,7 @@ final class IsolationRules {
             new Fence("DaemonSet", "log-service", 8181, Set.of("discovery-service"), true),
             new Fence("Deployment", "auth-service", 8180,
                     Set.of("log-service", "discovery-service", "policy-service"), true),
-            new Fence("StatefulSet", "postgresql", 5432, Set.of("auth-service"), false));
+            new Fence("StatefulSet", "postgresql", 5432, Set.of("auth-service", "policy-service"), false));
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -30,7 +30,10 @@ final class MakeSecrets {
     static final Map<String, String> PROD_DB = Map.of(
             "AUTH_DB_URL", "jdbc:postgresql://db.example:5432/clusterlogs_auth",
             "AUTH_DB_USERNAME", "clusterlogs",
-            "AUTH_DB_PASSWORD", "from-the-operator");
+            "AUTH_DB_PASSWORD", "from-the-operator",
+            "POLICY_DB_URL", "jdbc:postgresql://db.example:5432/clusterlogs_policy",
+            "POLICY_DB_USERNAME", "clusterlogs_policy",
+            "POLICY_DB_PASSWORD", "also-from-the-operator");
 
     private static final String FAKE_KUBECTL = """
             #!/usr/bin/env bash

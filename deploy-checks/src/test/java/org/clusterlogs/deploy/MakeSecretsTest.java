@@ -15,6 +15,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,7 @@ class MakeSecretsTest {
 
     private static final List<String> ALL_SECRETS = List.of("log-service-service-account",
             "discovery-service-service-account", "policy-service-service-account", "service-account-public-keys",
-            "auth-service-keys", "auth-service-db");
+            "auth-service-keys", "auth-service-db", "policy-service-db");
 
     @Test
     void devOnAnEmptyClusterMakesTheNamespaceAndEverySecret() throws GeneralSecurityException {
@@ -65,6 +66,11 @@ class MakeSecretsTest {
         assertEquals("jdbc:postgresql://postgresql:5432/auth", text(db, "url"));
         assertEquals("auth", text(db, "username"));
         assertTrue(text(db, "password").matches("[0-9a-f]{48}"));
+        Map<String, byte[]> policyDb = secrets.get("policy-service-db");
+        assertEquals("jdbc:postgresql://postgresql:5432/policy", text(policyDb, "url"));
+        assertEquals("policy", text(policyDb, "username"));
+        assertTrue(text(policyDb, "password").matches("[0-9a-f]{48}"));
+        assertNotEquals(text(db, "password"), text(policyDb, "password"), "each service its own password");
     }
 
     @Test
@@ -121,6 +127,22 @@ class MakeSecretsTest {
         assertEquals(MakeSecrets.PROD_DB.get("AUTH_DB_USERNAME"), text(db, "username"));
         assertEquals(MakeSecrets.PROD_DB.get("AUTH_DB_PASSWORD"), text(db, "password"));
         assertFalse(run.stderr().contains(MakeSecrets.PROD_DB.get("AUTH_DB_PASSWORD")), "never echoes it");
+        Map<String, byte[]> policyDb = run.secrets().get("policy-service-db");
+        assertEquals(MakeSecrets.PROD_DB.get("POLICY_DB_URL"), text(policyDb, "url"));
+        assertEquals(MakeSecrets.PROD_DB.get("POLICY_DB_USERNAME"), text(policyDb, "username"));
+        assertEquals(MakeSecrets.PROD_DB.get("POLICY_DB_PASSWORD"), text(policyDb, "password"));
+    }
+
+    @Test
+    void prodRefusesWithoutPolicyServicesDatabaseAndCreatesNothing() {
+        Map<String, String> authOnly = new HashMap<>(MakeSecrets.PROD_DB);
+        authOnly.remove("POLICY_DB_PASSWORD");
+        MakeSecrets.Run run = MakeSecrets.run(List.of("prod"), List.of(), authOnly, false);
+
+        assertNotEquals(0, run.exit());
+        assertEquals(List.of(), run.created(), "not even auth-service's Secrets");
+        assertTrue(run.stderr().contains("prod needs policy-service's PostgreSQL database: set POLICY_DB_PASSWORD"),
+                run.stderr());
     }
 
     @Test

@@ -331,10 +331,11 @@ class RulesCatchMistakesTest {
     }
 
     @Test
-    void onlyAuthServiceReachesTheDatabase() {
+    void onlyAuthServiceAndPolicyServiceReachTheDatabase() {
         ((ArrayNode) object("NetworkPolicy", "postgresql").at("/spec/ingress/0/from")).addObject()
                 .putObject("podSelector").putObject("matchLabels").put(ManifestRules.NAME_LABEL, "log-service");
-        assertViolation("is not one of postgresql's clients [auth-service]");
+        assertViolation("ingress from {\"podSelector\":{\"matchLabels\":{\"app.kubernetes.io/name\":\"log-service\"}}} "
+                + "is not one of postgresql's clients");
         objects.remove(object("NetworkPolicy", "postgresql"));
         assertViolation("StatefulSet/postgresql: no NetworkPolicy limits ingress to its pods");
     }
