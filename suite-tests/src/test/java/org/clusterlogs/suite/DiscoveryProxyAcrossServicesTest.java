@@ -3,13 +3,17 @@ package org.clusterlogs.suite;
 import org.clusterlogs.testing.process.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -197,7 +201,62 @@ class DiscoveryProxyAcrossServicesTest {
         assertEquals(Files.readString(stdout), read.path("data").asText());
     }
 
+    /**
+     * What log-service answers is what a client of the cluster address gets: status, the headers
+     * clients of the DC/OS API look at, and the body (problem bodies but for their {@code instance},
+     * which names the path the client asked for), for text, NDJSON, download, browse, positioning
+     * and the errors.
+     */
+    @Test
+    void logServicesAnswersReachTheClientUnchangedThroughTheClusterAddress() throws Exception {
+        List<List<String>> requests = List.of(
+                List.of("/stdout?cursor=BEG&limit=1", "text/plain"),
+                List.of("/stdout?cursor=END&skip=-2&limit=1", "*/*"),
+                List.of("/stdout?cursor=BEG&skip=1", "application/json"),
+                List.of("/stdout/download", "*/*"),
+                List.of("/files/browse", "application/json"),
+                List.of("/no-such-file", "text/plain"),
+                List.of("/stdout?limit=-3", "text/plain"),
+                List.of("/stdout?cursor=nonsense", "application/json"));
+        for (List<String> request : requests) {
+            String what = request.get(0) + " Accept: " + request.get(1);
+            HttpResponse<byte[]> direct = get(logs.url() + "/system/v1/logs/v2/task/" + SANDBOX + request.get(0),
+                    request.get(1));
+            HttpResponse<byte[]> proxied = get(discovery.url() + agentPath(request.get(0)), request.get(1));
+            assertEquals(direct.statusCode(), proxied.statusCode(), what);
+            for (String header : List.of("Content-Type", "Content-Length", "Content-Disposition", "Cache-Control",
+                    "Access-Control-Allow-Origin", "X-Content-Type-Options")) {
+                assertEquals(direct.headers().firstValue(header), proxied.headers().firstValue(header), what + ": " + header);
+            }
+            if (direct.headers().firstValue("Content-Type").orElse("").equals("application/problem+json")) {
+                JsonNode directProblem = JSON.readTree(direct.body());
+                JsonNode proxiedProblem = JSON.readTree(proxied.body());
+                ((ObjectNode) directProblem).remove("instance");
+                ((ObjectNode) proxiedProblem).remove("instance");
+                assertEquals(directProblem, proxiedProblem, what);
+            } else {
+                assertArrayEquals(direct.body(), proxied.body(), what);
+            }
+        }
+        // and the facts DC/OS clients were promised, through the cluster address
+        HttpResponse<byte[]> download = get(discovery.url() + agentPath("/stdout/download"), "*/*");
+        assertTrue(download.headers().firstValue("Content-Disposition").orElse("").matches("attachment; filename=\"?stdout\"?"),
+                download.headers().map().toString());
+        JsonNode browse = JSON.readTree(get(discovery.url() + agentPath("/files/browse"), "application/json").body());
+        assertTrue(browse.isArray() && browse.size() > 0, browse.toString());
+        for (JsonNode entry : browse) {
+            for (String key : List.of("gid", "mode", "mtime", "nlink", "path", "size", "uid")) {
+                assertTrue(entry.has(key), key + " in " + entry);
+            }
+        }
+    }
+
     // ------------------------------------------------------------------------------------ helpers
+
+    private static HttpResponse<byte[]> get(String url, String accept) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "token=" + token)
+                .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
 
     /** The Mesos state naming the sandbox above: task nginx.1 (name nginx) of marathon, on log-service's agent. */
     private static String stateJson() {
@@ -216,7 +275,10 @@ class DiscoveryProxyAcrossServicesTest {
         return "/system/v1/agent/" + AGENT_ID + "/logs/v2/task/" + SANDBOX + file;
     }
 
-    /** Opens an SSE stream at the agent route on a socket of its own (so closing it is the client leaving). */
+    /**
+     * Opens an SSE stream at the agent route on a socket of its own (so closing it is the client
+     * leaving); answers the event stream's lines, the chunked transfer coding taken off.
+     */
     private static BufferedReader follow(Socket socket, String file, String lastEventId) throws IOException {
         OutputStream out = socket.getOutputStream();
         out.write(("GET " + agentPath(file) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: token=" + token
@@ -224,13 +286,66 @@ class DiscoveryProxyAcrossServicesTest {
                 + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         socket.setSoTimeout(20_000);
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-        String status = in.readLine();
-        assertTrue(status != null && status.startsWith("HTTP/1.1 200"), status + "\n" + discovery.output());
-        return in;
+        InputStream in = new BufferedInputStream(socket.getInputStream());
+        String status = headLine(in);
+        assertTrue(status.startsWith("HTTP/1.1 200"), status + "\n" + discovery.output());
+        boolean chunked = false;
+        for (String header = headLine(in); !header.isEmpty(); header = headLine(in)) {
+            chunked |= header.equalsIgnoreCase("Transfer-Encoding: chunked");
+        }
+        assertTrue(chunked, "an endless stream is chunked");
+        return new BufferedReader(new InputStreamReader(new Dechunked(in), StandardCharsets.UTF_8));
     }
 
-    /** The next {@code count} events' messages (chunk sizes and pings skipped); their ids go to {@code ids}. */
+    private static String headLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new EOFException("the connection ended in the response head: " + line);
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
+    }
+
+    /** The body of a chunked response: chunk sizes read and dropped, so an event split over chunks stays whole. */
+    private static final class Dechunked extends InputStream {
+        private final InputStream in;
+        private long left;
+
+        Dechunked(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            while (left == 0) {
+                String size = headLine(in).trim();
+                if (size.isEmpty()) {
+                    continue; // the CRLF that ends the previous chunk
+                }
+                left = Long.parseLong(size.split(";")[0], 16);
+                if (left == 0) {
+                    return -1;
+                }
+            }
+            int read = in.read(buffer, offset, (int) Math.min(length, left));
+            if (read > 0) {
+                left -= read;
+            }
+            return read;
+        }
+    }
+
+    /** The next {@code count} events' messages (pings skipped); their ids go to {@code ids}. */
     private static List<String> messages(BufferedReader in, int count, List<String> ids) throws IOException {
         List<String> messages = new ArrayList<>();
         String line;
