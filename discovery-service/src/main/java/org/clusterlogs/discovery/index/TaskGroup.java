@@ -1,5 +1,8 @@
 package org.clusterlogs.discovery.index;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,6 +24,12 @@ public final class TaskGroup {
     private final Map<String, int[]> byName;
     private final Map<String, int[]> byId;
     private final IdSearch search;
+    /**
+     * The discovery rule's answers of this group, by query: clients ask for the same few tasks
+     * again and again (every follow, every reconnect), and the id search is the lookup's cost.
+     * Per group, so a refresh starts afresh; bounded, so odd queries cannot fill the heap.
+     */
+    private final Cache<Named, Matches> named = Caffeine.newBuilder().maximumSize(4096).build();
 
     private TaskGroup(List<Task> sorted) {
         this.tasks = sorted;
@@ -62,9 +71,15 @@ public final class TaskGroup {
 
     /** The discovery rule: name equal to the query, or id containing it; at most {@code max}, plus whether there are more. */
     public Matches named(String query, int max) {
-        int[] exact = byName.getOrDefault(query, new int[0]);
-        int[] contained = search.idsContaining(query, max + 1);
-        return matches(union(exact, contained, max + 1), max);
+        return named.get(new Named(query, max), key -> {
+            int[] exact = byName.getOrDefault(query, new int[0]);
+            int[] contained = search.idsContaining(query, max + 1);
+            Matches found = matches(union(exact, contained, max + 1), max);
+            return new Matches(List.copyOf(found.tasks()), found.more());
+        });
+    }
+
+    private record Named(String query, int max) {
     }
 
     /** The search rule: id or name containing the text (every task for empty text); at most {@code max}. */
