@@ -46,6 +46,10 @@ admin_password=$(cat "$keys/admin-password")
 
 # What each service is started with, besides its port and the demo log roots.
 service_options() { # name; one option per line
+  # every service follows the policies deployed at policy-service; file policies write under .run
+  echo "-Dmessagelogging.policy-service.url=http://localhost:8183"
+  echo "-Dmessagelogging.file.root=$PWD/.run/messagelogging"
+  echo "-Dmessagelogging.state-file=$PWD/.run/messagelogging-state/$1.json"
   if [ "$1" = auth-service ]; then
     echo "-Dauth.data-dir=$PWD/.run/auth-data"
     echo "-Dauth.bootstrap.uid=admin"
