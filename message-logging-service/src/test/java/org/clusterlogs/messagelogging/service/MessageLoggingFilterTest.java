@@ -61,12 +61,30 @@ class MessageLoggingFilterTest {
 
     @Test
     @Order(3)
+    void aPolicyThatCannotRenderIsCountedAndTheCallStands() {
+        FakePolicyServiceResource.policyService.deploy("Strict", 1, null,
+                "<MessageLogging name=\"Strict\"><IgnoreUnresolvedVariables>false</IgnoreUnresolvedVariables>"
+                        + "<File><Message>{no.such.variable}</Message><FileName>strict.log</FileName></File></MessageLogging>");
+        assertTrue(eventually(PATIENCE, () -> set.version() == 2), "the second policy arrives");
+        RestAssured.given().get("/hello/t-3").then().statusCode(200).body(equalTo("hi"));
+        EXPECTED.add("GET /hello/t-3 200 anonymous t-3 - yes test-service 7");
+        assertLines();
+        RestAssured.given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("messagelogging_step_failures_total 1.0"))
+                .body(containsString("messagelogging_deployed_policies 2.0"))
+                .body(containsString("messagelogging_deployed_set_version 2.0"));
+        EXPECTED.add("GET /q/metrics 200 anonymous - - - test-service 7");
+        assertLines();
+    }
+
+    @Test
+    @Order(4)
     void policyServiceDownChangesNothingForCalls() {
         FakePolicyServiceResource.policyService.stop();
         RestAssured.given().header("X-Test-Uid", "bob").get("/hello/t-2").then().statusCode(200);
         EXPECTED.add("GET /hello/t-2 200 bob t-2 - yes test-service 7");
         assertLines();
-        assertEquals(1, set.version(), "the last set keeps running");
+        assertEquals(2, set.version(), "the last set keeps running");
         assertTrue(Files.exists(FakePolicyServiceResource.dir.resolve("state.json")), "and is saved for the next start");
     }
 
