@@ -46,9 +46,11 @@ admin_password=$(cat "$keys/admin-password")
 
 # What each service is started with, besides its port and the demo log roots.
 service_options() { # name; one option per line
-  # every service follows the policies deployed at policy-service; file policies write under .run
+  # every service follows the policies deployed at policy-service; file policies write under
+  # .run/messagelogging/<service>: one directory each, as each has its own disk in a cluster (two
+  # processes writing and rotating the same file would roll each other's lines away)
   echo "-Dmessagelogging.policy-service.url=http://localhost:8183"
-  echo "-Dmessagelogging.file.root=$PWD/.run/messagelogging"
+  echo "-Dmessagelogging.file.root=$PWD/.run/messagelogging/$1"
   echo "-Dmessagelogging.state-file=$PWD/.run/messagelogging-state/$1.json"
   if [ "$1" = auth-service ]; then
     echo "-Dauth.data-dir=$PWD/.run/auth-data"
