@@ -46,6 +46,12 @@ admin_password=$(cat "$keys/admin-password")
 
 # What each service is started with, besides its port and the demo log roots.
 service_options() { # name; one option per line
+  # every service follows the policies deployed at policy-service; file policies write under
+  # .run/messagelogging/<service>: one directory each, as each has its own disk in a cluster (two
+  # processes writing and rotating the same file would roll each other's lines away)
+  echo "-Dmessagelogging.policy-service.url=http://localhost:8183"
+  echo "-Dmessagelogging.file.root=$PWD/.run/messagelogging/$1"
+  echo "-Dmessagelogging.state-file=$PWD/.run/messagelogging-state/$1.json"
   if [ "$1" = auth-service ]; then
     echo "-Dauth.data-dir=$PWD/.run/auth-data"
     echo "-Dauth.bootstrap.uid=admin"
@@ -102,6 +108,18 @@ for s in "${services[@]}"; do
   else
     echo "  $name did not become ready; see .run/logs/$name.log" >&2
   fi
+done
+
+# The service accounts may read the deployed MessageLogging policies (policy-service's deployed
+# set, which every service follows); until this grant they are refused and ask again later.
+admin_token=$(curl -s -X POST http://localhost:8180/acs/api/v1/auth/login -H 'Content-Type: application/json' \
+  -d "{\"uid\":\"admin\",\"password\":\"$admin_password\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+policies_rid=dcos:adminrouter:ops:policies
+curl -s -o /dev/null -X PUT -H "Authorization: token=$admin_token" -H 'Content-Type: application/json' \
+  "http://localhost:8180/acs/api/v1/acls/$policies_rid" -d '{"description":"MessageLogging policies"}'
+for a in "${accounts[@]}"; do
+  curl -s -o /dev/null -X PUT -H "Authorization: token=$admin_token" \
+    "http://localhost:8180/acs/api/v1/acls/$policies_rid/users/$a/read"
 done
 
 cat <<MSG
