@@ -78,6 +78,23 @@ public final class Sql {
     }
 
     /**
+     * {@link #inTransaction}, run again (up to {@code attempts} times in all) when it fails on a
+     * unique or primary key: another replica or request wrote the same key first, and the work
+     * reads again what it builds on.
+     */
+    public <T> T inTransactionRetryingConflicts(int attempts, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(work);
+            } catch (StoreException e) {
+                if (!isDuplicate(e.getCause()) || attempt >= attempts) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
      * Runs the work in one transaction: committed when it returns, rolled back when it throws.
      * Counted as a write (see {@link #committedWrites}).
      */

@@ -2,7 +2,6 @@ package org.clusterlogs.policy.deployments;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.clusterlogs.store.Sql;
-import org.clusterlogs.store.StoreException;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,12 +20,12 @@ public class DeploymentRepository {
     }
 
     /** Deploys {@code revision} of {@code name} to {@code environment} (replacing the deployed one); the new version. */
-    public long deploy(String environment, String name, int revision, List<String> services) {
+    public long deploy(String environment, String name, int revision, List<String> services, Instant deployedAt) {
         return changing(environment, tx -> {
             tx.update("DELETE FROM deployments WHERE environment = ? AND name = ?", environment, name);
             tx.update("INSERT INTO deployments (environment, name, revision, services, deployed_at) VALUES (?, ?, ?, ?, ?)",
                     environment, name, revision, services == null ? null : String.join(",", services),
-                    System.currentTimeMillis());
+                    deployedAt.toEpochMilli());
             return true;
         });
     }
@@ -64,25 +63,17 @@ public class DeploymentRepository {
 
     /** Runs a change and, when it changed anything, raises the environment's version in the same transaction. */
     private long changing(String environment, Sql.Work<Boolean> change) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return sql.inTransaction(tx -> {
-                    if (!change.run(tx)) {
-                        return -1L;
-                    }
-                    if (tx.update("UPDATE environment_versions SET version = version + 1 WHERE environment = ?",
-                            environment) == 0) {
-                        tx.update("INSERT INTO environment_versions (environment, version) VALUES (?, 1)", environment);
-                    }
-                    return tx.one("SELECT version FROM environment_versions WHERE environment = ?",
-                            rs -> rs.getLong(1), environment).orElseThrow();
-                });
-            } catch (StoreException e) {
-                if (!Sql.isDuplicate(e.getCause()) || attempt == ATTEMPTS) {
-                    throw e;
-                }
+        return sql.inTransactionRetryingConflicts(ATTEMPTS, tx -> {
+            if (!change.run(tx)) {
+                return -1L;
             }
-        }
+            if (tx.update("UPDATE environment_versions SET version = version + 1 WHERE environment = ?",
+                    environment) == 0) {
+                tx.update("INSERT INTO environment_versions (environment, version) VALUES (?, 1)", environment);
+            }
+            return tx.one("SELECT version FROM environment_versions WHERE environment = ?", rs -> rs.getLong(1),
+                    environment).orElseThrow();
+        });
     }
 
     private static List<String> services(String column) {

@@ -44,10 +44,10 @@ public class DeploymentService {
         List<String> chosen = services == null ? null : services(services);
         String xml = policies.revision(name, revision).orElseThrow(() -> new ProblemException(400, "UnknownRevision",
                 "policy " + name + " has no revision " + revision)).xml();
-        long version = deployments.deploy(environment, name, revision, chosen);
+        Instant deployedAt = Instant.ofEpochMilli(System.currentTimeMillis()); // as stored: milliseconds
+        long version = deployments.deploy(environment, name, revision, chosen, deployedAt);
         watch.changed(environment, version);
-        return deployments.deployedSet(environment).deployments().stream().filter(d -> d.name().equals(name))
-                .findFirst().orElse(new Deployment(name, revision, chosen, Instant.now(), xml));
+        return new Deployment(name, revision, chosen, deployedAt, xml);
     }
 
     public void undeploy(String environment, String name) {

@@ -2,7 +2,6 @@ package org.clusterlogs.policy.policies;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.clusterlogs.store.Sql;
-import org.clusterlogs.store.StoreException;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,27 +25,18 @@ public class PolicyRepository {
 
     /** Stores {@code xml} as the next revision of {@code name} (1 for a new policy); answers that revision. */
     public int addRevision(String name, String xml, String createdBy) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return sql.inTransaction(tx -> {
-                    Optional<Integer> latest = tx.one("SELECT latest FROM policies WHERE name = ?",
-                            rs -> rs.getInt(1), name);
-                    int next = latest.map(r -> r + 1).orElse(1);
-                    tx.update("INSERT INTO policy_revisions (" + REVISION_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
-                            name, next, xml, System.currentTimeMillis(), createdBy);
-                    if (latest.isPresent()) {
-                        tx.update("UPDATE policies SET latest = ? WHERE name = ?", next, name);
-                    } else {
-                        tx.update("INSERT INTO policies (name, latest) VALUES (?, ?)", name, next);
-                    }
-                    return next;
-                });
-            } catch (StoreException e) {
-                if (!Sql.isDuplicate(e.getCause()) || attempt == ATTEMPTS) {
-                    throw e;
-                }
+        return sql.inTransactionRetryingConflicts(ATTEMPTS, tx -> {
+            Optional<Integer> latest = tx.one("SELECT latest FROM policies WHERE name = ?", rs -> rs.getInt(1), name);
+            int next = latest.map(r -> r + 1).orElse(1);
+            tx.update("INSERT INTO policy_revisions (" + REVISION_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
+                    name, next, xml, System.currentTimeMillis(), createdBy);
+            if (latest.isPresent()) {
+                tx.update("UPDATE policies SET latest = ? WHERE name = ?", next, name);
+            } else {
+                tx.update("INSERT INTO policies (name, latest) VALUES (?, ?)", name, next);
             }
-        }
+            return next;
+        });
     }
 
     public Optional<PolicyRevision> latest(String name) {
