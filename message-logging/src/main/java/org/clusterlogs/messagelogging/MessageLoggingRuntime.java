@@ -86,7 +86,7 @@ public final class MessageLoggingRuntime implements AutoCloseable {
                     DeployedPolicy.syslogFormat(syslog, policy.logLevel(), settings)));
         });
         policy.file().ifPresent(file -> {
-            Path path = settings.fileLayout().resolve(settings.fileRoot(), scope, file.fileName()).toAbsolutePath().normalize();
+            Path path = settings.filePath(scope, file.fileName());
             keys.add(path);
             targets.add(new DeployedPolicy.Target(file.message(), acquire(path, "file:" + path, () -> fileSink(path, file)),
                     () -> RecordFormat.PLAIN));

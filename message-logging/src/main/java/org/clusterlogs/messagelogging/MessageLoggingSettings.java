@@ -2,6 +2,7 @@ package org.clusterlogs.messagelogging;
 
 import org.clusterlogs.messagelogging.delivery.QueueSettings;
 import org.clusterlogs.messagelogging.file.FileLayout;
+import org.clusterlogs.messagelogging.file.FileScope;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -49,6 +50,11 @@ public record MessageLoggingSettings(Path fileRoot, FileLayout fileLayout, int q
     private static final Pattern SIZE = Pattern.compile("(\\d+)([KkMm]?)");
 
     /** Every default: what {@code from(key -> Optional.empty())} gives. */
+    /** Where a policy's {@code FileName} is written, in this layout under this root, absolute and normalised. */
+    public Path filePath(FileScope scope, String fileName) {
+        return fileLayout().resolve(fileRoot(), scope, fileName).toAbsolutePath().normalize();
+    }
+
     public static MessageLoggingSettings defaults() {
         return from(key -> Optional.empty());
     }

@@ -44,7 +44,7 @@ public final class PolicyTrace {
                     endpoint.framer().frame(format.format(timestampMillis, syslog.message().render(variables)))));
         });
         policy.file().ifPresent(file -> {
-            Path path = settings.fileLayout().resolve(settings.fileRoot(), scope, file.fileName());
+            Path path = settings.filePath(scope, file.fileName());
             records.add(new TracedRecord("file:" + path, Framer.LF.frame(
                     RecordFormat.PLAIN.format(timestampMillis, file.message().render(variables)))));
         });
