@@ -78,7 +78,8 @@ final class Follower implements AutoCloseable {
         try {
             for (Entry e = reader.next(); e != null && !paused; e = reader.next()) {
                 synchronized (this) {
-                    messages.add(e.fields().get("MESSAGE"));
+                    String message = e.fields().get("MESSAGE");
+                    messages.add(message == null ? "<no MESSAGE: " + e.cursor() + " " + e.fields() + ">" : message);
                     notifyAll();
                 }
             }
