@@ -66,12 +66,16 @@ public class MessageLoggingBeans {
             return;
         }
         PolicyServiceClient client = new PolicyServiceClient(settings.policyServiceUrl().get(), settings.environment(), json);
-        boolean account = config.getOptionalValue("auth.service-account.uid", String.class).isPresent();
+        // a service account needs its key to log in: without one (a laptop with auth off) the polls
+        // go without a token, rather than failing every time on the missing key
+        boolean account = config.getOptionalValue("auth.service-account.uid", String.class).isPresent()
+                && config.getOptionalValue("auth.service-account.private-key", String.class).isPresent();
         Credentials credentials = account ? new ServiceAccountCredentials(token.get()) : Credentials.NONE;
         follower = new DeployedSetFollower(set, new StateFile(settings.stateFile(), json), client, credentials, metrics);
         follower.start();
-        LOG.infof("message logging: following %s, environment %s, as %s", settings.policyServiceUrl().get(),
-                settings.environment(), settings.service());
+        LOG.infof("message logging: following %s, environment %s, as %s, %s", settings.policyServiceUrl().get(),
+                settings.environment(), settings.service(),
+                account ? "with its service account's token" : "without a token (no auth.service-account.private-key)");
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
