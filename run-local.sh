@@ -33,7 +33,7 @@ mkdir -p .run/logs
 # rest, and the first superuser's password.
 keys="$PWD/.run/keys"
 mkdir -p "$keys" && chmod 700 "$keys"
-accounts=(log-service discovery-service policy-service)
+accounts=(auth-service log-service discovery-service policy-service)
 for a in "${accounts[@]}"; do
   if [ ! -f "$keys/$a.pem" ]; then
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/$a.pem" 2>/dev/null
@@ -58,20 +58,21 @@ service_options() { # name; one option per line
     for a in "${accounts[@]}"; do
       echo "-Dauth.bootstrap.service-accounts.\"$a\".public-key=$keys/$a.pub.pem"
     done
-  else
-    if [ "$1" = log-service ]; then
-      echo "-Dlogs.mesos-agent-id=$agent_id"
-    fi
-    if [ "$1" = discovery-service ]; then
-      echo "-Ddiscovery.mesos.state=$demo/mesos-state.json"
-    fi
-    if [ "$1" = policy-service ]; then
-      echo "-Dpolicy.data-dir=$PWD/.run/policy-data"
-    fi
-    echo "-Dauth.url=http://localhost:8180"
-    echo "-Dauth.service-account.uid=$1"
-    echo "-Dauth.service-account.private-key=$keys/$1.pem"
   fi
+  if [ "$1" = log-service ]; then
+    echo "-Dlogs.mesos-agent-id=$agent_id"
+  fi
+  if [ "$1" = discovery-service ]; then
+    echo "-Ddiscovery.mesos.state=$demo/mesos-state.json"
+  fi
+  if [ "$1" = policy-service ]; then
+    echo "-Dpolicy.data-dir=$PWD/.run/policy-data"
+  fi
+  # each service logs in with its own account (auth-service too, at itself: it follows the
+  # deployed policies like the others)
+  echo "-Dauth.url=http://localhost:8180"
+  echo "-Dauth.service-account.uid=$1"
+  echo "-Dauth.service-account.private-key=$keys/$1.pem"
 }
 
 pids=()
@@ -99,7 +100,7 @@ done
 for s in "${services[@]}"; do
   name=${s%%:*}
   port=${s##*:}
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 300); do # up to a minute each: a busy laptop starts JVMs slowly
     if curl -fs "http://localhost:$port/q/health/ready" >/dev/null 2>&1; then break; fi
     sleep 0.2
   done
