@@ -1,5 +1,6 @@
 package org.clusterlogs.suite;
 
+import org.clusterlogs.testing.process.LocalCluster;
 import org.clusterlogs.testing.process.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,16 +25,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,10 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The cluster's one address: auth-service, a node's log-service and discovery-service as the
- * packaged jars, as processes, with authentication on. discovery-service's index is a
- * {@code state.json} file naming the task {@code nginx} of framework {@code marathon} on the agent
- * whose id log-service is given, at 127.0.0.1. Everything below goes through discovery: the
+ * The cluster's one address: the four packaged services as processes ({@link LocalCluster}),
+ * with authentication on. discovery-service's index is a {@code state.json} file naming the task
+ * {@code nginx} of framework {@code marathon} on the agent whose id log-service is given, at
+ * 127.0.0.1. Everything below goes through discovery: the
  * login (its cookies arrive), {@code curl -L} from the task route through the agent proxy to
  * the file's exact bytes, a live stream that sees an appended line and resumes with
  * {@code Last-Event-ID}, a client that leaves (log-service's open streams drop to 0), and the
@@ -55,8 +49,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class DiscoveryProxyAcrossServicesTest {
 
-    private static final String AGENT_ID = "2f0c63b1-8e44-4d8a-b7a2-5c1d0e9f3a10-S3";
-    private static final String SANDBOX = "frameworks/fw-marathon/executors/nginx.1/runs/c-nginx";
+    private static final String AGENT_ID = LocalCluster.AGENT_ID;
+    private static final String SANDBOX = LocalCluster.SANDBOX;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Pattern ID = Pattern.compile("(?m)^id: (\\S+)$");
@@ -64,7 +58,7 @@ class DiscoveryProxyAcrossServicesTest {
     @TempDir
     static Path work;
 
-    private static ServiceProcess auth;
+    private static LocalCluster cluster;
     private static ServiceProcess logs;
     private static ServiceProcess discovery;
     private static Path stdout;
@@ -73,53 +67,22 @@ class DiscoveryProxyAcrossServicesTest {
 
     @BeforeAll
     static void startTheCluster() throws Exception {
-        String adminPassword = UUID.randomUUID().toString();
-        Map<String, Path> keys = new java.util.HashMap<>();
-        Map<String, String> authProperties = new java.util.HashMap<>(Map.of(
-                "auth.data-dir", work.resolve("auth-data").toString(), "auth.bootstrap.uid", "admin"));
-        for (String account : List.of("log-service", "discovery-service")) {
-            KeyPair pair = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-            keys.put(account, pem(work.resolve(account + ".pem"), "PRIVATE KEY", pair.getPrivate().getEncoded()));
-            authProperties.put("auth.bootstrap.service-accounts.\"" + account + "\".public-key",
-                    pem(work.resolve(account + ".pub.pem"), "PUBLIC KEY", pair.getPublic().getEncoded()).toString());
-        }
-        byte[] kek = new byte[32];
-        new SecureRandom().nextBytes(kek);
-        auth = ServiceProcess.start("auth-service", authProperties, Map.of("AUTH_BOOTSTRAP_PASSWORD", adminPassword,
-                "AUTH_KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(kek)), work);
-
-        stdout = Files.createDirectories(work.resolve("sandbox").resolve(SANDBOX)).resolve("stdout");
-        Files.write(stdout, "first\nsecond\n".getBytes(StandardCharsets.UTF_8));
-        logs = ServiceProcess.start("log-service", Map.of(
-                "auth.url", auth.url(),
-                "auth.service-account.private-key", keys.get("log-service").toString(),
-                "logs.mesos-agent-id", AGENT_ID,
-                "logs.sandbox-root", work.resolve("sandbox").toString(),
-                "logs.pods-root", work.resolve("pods").toString(),
-                "logs.components-dir", work.resolve("components").toString(),
-                "logs.journal-dir", work.resolve("journal").toString()), Map.of(), work);
-
-        Path state = Files.writeString(work.resolve("state.json"), stateJson());
-        discovery = ServiceProcess.start("discovery-service", Map.of(
-                "auth.url", auth.url(),
-                "auth.service-account.private-key", keys.get("discovery-service").toString(),
-                "discovery.mesos.state", state.toString(),
-                "discovery.log-service.port", URI.create(logs.url()).getPort() + ""), Map.of(), work);
-
-        loginAnswer = HTTP.send(HttpRequest.newBuilder(URI.create(discovery.url() + "/acs/api/v1/auth/login"))
+        cluster = LocalCluster.start(work);
+        logs = cluster.logService();
+        discovery = cluster.discoveryService();
+        stdout = cluster.taskFile("stdout");
+        loginAnswer = HTTP.send(HttpRequest.newBuilder(URI.create(cluster.url() + "/acs/api/v1/auth/login"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"uid\":\"admin\",\"password\":\"" + adminPassword + "\"}")).build(),
+                        "{\"uid\":\"admin\",\"password\":\"" + cluster.adminPassword() + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, loginAnswer.statusCode(), loginAnswer.body() + "\n" + discovery.output() + auth.output());
+        assertEquals(200, loginAnswer.statusCode(), loginAnswer.body() + "\n" + cluster.output());
         token = JSON.readTree(loginAnswer.body()).path("token").asText();
     }
 
     @AfterAll
     static void stopTheCluster() {
-        for (ServiceProcess service : new ServiceProcess[] {discovery, logs, auth}) {
-            if (service != null) {
-                service.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -258,19 +221,6 @@ class DiscoveryProxyAcrossServicesTest {
                 .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    /** The Mesos state naming the sandbox above: task nginx.1 (name nginx) of marathon, on log-service's agent. */
-    private static String stateJson() {
-        return """
-                {"version": "1.4.0",
-                 "frameworks": [{"id": "fw-marathon", "name": "marathon", "completed_tasks": [],
-                   "tasks": [{"id": "nginx.1", "name": "nginx", "framework_id": "fw-marathon", "executor_id": "",
-                     "slave_id": "%1$s", "state": "TASK_RUNNING",
-                     "statuses": [{"state": "TASK_RUNNING", "container_status": {"container_id": {"value": "c-nginx"}}}]}]}],
-                 "completed_frameworks": [],
-                 "slaves": [{"id": "%1$s", "hostname": "127.0.0.1", "pid": "slave(1)@127.0.0.1:5051"}]}
-                """.formatted(AGENT_ID);
-    }
-
     private static String agentPath(String file) {
         return "/system/v1/agent/" + AGENT_ID + "/logs/v2/task/" + SANDBOX + file;
     }
@@ -361,7 +311,7 @@ class DiscoveryProxyAcrossServicesTest {
     }
 
     private static void append(String lines) throws IOException {
-        Files.writeString(stdout, lines, StandardOpenOption.APPEND);
+        cluster.append("stdout", lines);
     }
 
     private static int openStreams() throws Exception {
@@ -378,10 +328,5 @@ class DiscoveryProxyAcrossServicesTest {
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), String.join(" ", command));
         assertEquals(0, process.exitValue(), String.join(" ", command) + "\n" + discovery.output());
         return out;
-    }
-
-    private static Path pem(Path file, String type, byte[] der) throws IOException {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-        return Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
     }
 }

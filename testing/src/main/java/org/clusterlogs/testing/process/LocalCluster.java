@@ -1,0 +1,268 @@
+package org.clusterlogs.testing.process;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The four packaged services as processes on loopback, authentication on, wired as in a cluster:
+ * the entry point a client talks to is discovery-service ({@link #url()}), which redirects and
+ * proxies to one node's log-service and forwards to auth-service and policy-service. For
+ * end-to-end tests of the suite's clients (console, CLI, generated client).
+ *
+ * <ul>
+ *   <li>auth-service with a superuser {@code admin} ({@link #adminPassword()}) and a service
+ *       account per service, each granted {@code dcos:adminrouter:ops:policies read} (they follow
+ *       the deployed MessageLogging policies);</li>
+ *   <li>one node: log-service of agent {@link #AGENT_ID} at 127.0.0.1, serving a sandbox in which
+ *       the task {@link #TASK_NAME} (id {@link #TASK_ID}) has a {@code stdout} file
+ *       ({@link #taskFile(String)}, {@link #append(String, String)});</li>
+ *   <li>discovery-service's index: a {@code state.json} naming that task on that agent.</li>
+ * </ul>
+ * {@link #restartLogService()} kills the node's log-service ({@code kill -9}) and starts it again
+ * on the same port, as a node's restart looks to a client. Close it to stop everything.
+ */
+public final class LocalCluster implements AutoCloseable {
+
+    public static final String AGENT_ID = "2f0c63b1-8e44-4d8a-b7a2-5c1d0e9f3a10-S3";
+    public static final String FRAMEWORK_ID = "fw-marathon";
+    public static final String TASK_NAME = "nginx";
+    public static final String TASK_ID = "nginx.1";
+    /** The task's sandbox, relative to the node's sandbox root. */
+    public static final String SANDBOX = "frameworks/" + FRAMEWORK_ID + "/executors/" + TASK_ID + "/runs/c-nginx";
+    public static final String ADMIN = "admin";
+    private static final List<String> SERVICES = List.of("auth-service", "log-service", "discovery-service", "policy-service");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private final Path work;
+    private final String adminPassword = UUID.randomUUID().toString();
+    private final Map<String, Path> privateKeys = new HashMap<>();
+    private ServiceProcess auth;
+    private ServiceProcess logs;
+    private ServiceProcess policy;
+    private ServiceProcess discovery;
+
+    private LocalCluster(Path work) {
+        this.work = work;
+    }
+
+    /** Starts the four services with their state under {@code work}; the task's stdout holds {@code first\nsecond\n}. */
+    public static LocalCluster start(Path work) throws IOException, InterruptedException {
+        LocalCluster cluster = new LocalCluster(work);
+        try {
+            cluster.startAll();
+            return cluster;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws IOException, InterruptedException {
+        Map<String, String> authProperties = new HashMap<>(Map.of(
+                "auth.data-dir", work.resolve("auth-data").toString(), "auth.bootstrap.uid", ADMIN));
+        for (String account : SERVICES) {
+            KeyPair pair = rsaKeyPair();
+            privateKeys.put(account, pem(work.resolve(account + ".pem"), "PRIVATE KEY", pair.getPrivate().getEncoded()));
+            authProperties.put("auth.bootstrap.service-accounts.\"" + account + "\".public-key",
+                    pem(work.resolve(account + ".pub.pem"), "PUBLIC KEY", pair.getPublic().getEncoded()).toString());
+        }
+        byte[] kek = new byte[32];
+        new SecureRandom().nextBytes(kek);
+        int policyPort = Ports.freeLoopbackPort();
+        int authPort = Ports.freeLoopbackPort();
+        authProperties.putAll(common("auth-service", policyPort, "http://127.0.0.1:" + authPort));
+        auth = ServiceProcess.start("auth-service", authProperties, Map.of("AUTH_BOOTSTRAP_PASSWORD", adminPassword,
+                "AUTH_KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(kek)), work, authPort);
+        grantPolicyReading();
+
+        Files.createDirectories(taskFile("stdout").getParent());
+        Files.writeString(taskFile("stdout"), "first\nsecond\n");
+        logs = startLogService(Ports.freeLoopbackPort(), policyPort);
+
+        Map<String, String> policyProperties = new HashMap<>(common("policy-service", policyPort, auth.url()));
+        policyProperties.put("policy.data-dir", work.resolve("policy-data").toString());
+        policy = ServiceProcess.start("policy-service", policyProperties, Map.of(), work, policyPort);
+
+        Map<String, String> discoveryProperties = new HashMap<>(common("discovery-service", policyPort, auth.url()));
+        discoveryProperties.put("discovery.mesos.state", Files.writeString(work.resolve("state.json"), stateJson()).toString());
+        discoveryProperties.put("discovery.log-service.port", Integer.toString(logs.port()));
+        discoveryProperties.put("discovery.policy-service.url", policy.url());
+        discovery = ServiceProcess.start("discovery-service", discoveryProperties, Map.of(), work);
+    }
+
+    /**
+     * What every service is started with: its account, auth-service's and policy-service's
+     * addresses, and its own MessageLogging file root and state file.
+     */
+    private Map<String, String> common(String service, int policyPort, String authUrl) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("auth.url", authUrl);
+        properties.put("auth.service-account.uid", service);
+        properties.put("auth.service-account.private-key", privateKeys.get(service).toString());
+        properties.put("messagelogging.policy-service.url", "http://127.0.0.1:" + policyPort);
+        properties.put("messagelogging.file.root", work.resolve("messagelogging").resolve(service).toString());
+        properties.put("messagelogging.state-file", work.resolve("messagelogging-state").resolve(service + ".json").toString());
+        return properties;
+    }
+
+    private ServiceProcess startLogService(int port, int policyPort) throws IOException, InterruptedException {
+        Map<String, String> properties = new HashMap<>(common("log-service", policyPort, auth.url()));
+        properties.put("logs.mesos-agent-id", AGENT_ID);
+        properties.put("logs.sandbox-root", work.resolve("sandbox").toString());
+        properties.put("logs.pods-root", work.resolve("pods").toString());
+        properties.put("logs.components-dir", work.resolve("components").toString());
+        properties.put("logs.journal-dir", work.resolve("journal").toString());
+        return ServiceProcess.start("log-service", properties, Map.of(), work, port);
+    }
+
+    private void grantPolicyReading() throws IOException, InterruptedException {
+        String token = login(ADMIN, adminPassword, auth.url());
+        String rid = "dcos:adminrouter:ops:policies";
+        send(auth.url() + "/acs/api/v1/acls/" + rid, token, "{\"description\":\"MessageLogging policies\"}");
+        for (String account : SERVICES) {
+            send(auth.url() + "/acs/api/v1/acls/" + rid + "/users/" + account + "/read", token, "");
+        }
+    }
+
+    private static void send(String url, String token, String json) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "token=" + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() / 100 != 2 && answer.statusCode() != 409) {
+            throw new IllegalStateException("PUT " + url + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+    }
+
+    /** Logs {@code uid} in at {@code baseUrl}'s {@code /acs/api/v1/auth/login}; answers the token. */
+    public static String login(String uid, String password, String baseUrl) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/acs/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("uid", uid, "password", password))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("login of " + uid + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return JSON.readTree(answer.body()).path("token").asText();
+    }
+
+    /** The cluster's entry point: discovery-service. */
+    public String url() {
+        return discovery.url();
+    }
+
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    /** A fresh token of the superuser, logged in through the entry point. */
+    public String adminToken() throws IOException, InterruptedException {
+        return login(ADMIN, adminPassword, url());
+    }
+
+    public ServiceProcess authService() {
+        return auth;
+    }
+
+    public ServiceProcess logService() {
+        return logs;
+    }
+
+    public ServiceProcess policyService() {
+        return policy;
+    }
+
+    public ServiceProcess discoveryService() {
+        return discovery;
+    }
+
+    /** A file of the task's sandbox on the node. */
+    public Path taskFile(String name) {
+        return work.resolve("sandbox").resolve(SANDBOX).resolve(name);
+    }
+
+    /** Appends text to a file of the task's sandbox, as the task writes it. */
+    public void append(String file, String text) throws IOException {
+        Files.writeString(taskFile(file), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Kills the node's log-service ({@code kill -9}) and starts it again on the same port; waits until ready. */
+    public void restartLogService() throws IOException, InterruptedException {
+        int port = logs.port();
+        logs.kill();
+        logs = startLogService(port, policy.port());
+    }
+
+    /** Kills the node's log-service ({@code kill -9}) without starting it again: a lost node. */
+    public void killLogService() throws InterruptedException {
+        logs.kill();
+    }
+
+    /** Starts the node's log-service again on its port after {@link #killLogService()}. */
+    public void startLogServiceAgain() throws IOException, InterruptedException {
+        logs = startLogService(logs.port(), policy.port());
+    }
+
+    /** Every service's output, for a failure message. */
+    public String output() {
+        StringBuilder out = new StringBuilder();
+        for (ServiceProcess service : new ServiceProcess[] {discovery, logs, policy, auth}) {
+            if (service != null) {
+                out.append(service.output()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        for (ServiceProcess service : new ServiceProcess[] {discovery, logs, policy, auth}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
+
+    private static KeyPair rsaKeyPair() {
+        try {
+            return KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path pem(Path file, String type, byte[] der) throws IOException {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
+    }
+
+    private static String stateJson() {
+        return """
+                {"version": "1.4.0",
+                 "frameworks": [{"id": "%2$s", "name": "marathon", "completed_tasks": [],
+                   "tasks": [{"id": "%3$s", "name": "%4$s", "framework_id": "%2$s", "executor_id": "",
+                     "slave_id": "%1$s", "state": "TASK_RUNNING",
+                     "statuses": [{"state": "TASK_RUNNING", "container_status": {"container_id": {"value": "c-nginx"}}}]}]}],
+                 "completed_frameworks": [],
+                 "slaves": [{"id": "%1$s", "hostname": "127.0.0.1", "pid": "slave(1)@127.0.0.1:5051"}]}
+                """.formatted(AGENT_ID, FRAMEWORK_ID, TASK_ID, TASK_NAME);
+    }
+}
