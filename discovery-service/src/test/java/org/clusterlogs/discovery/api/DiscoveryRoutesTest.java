@@ -106,6 +106,21 @@ class DiscoveryRoutesTest {
     }
 
     @Test
+    void otherMethodsThanGetAre405WithAllow() {
+        for (String path : List.of("nginx", "nginx/file/stderr", "nginx/browse", "nginx/download",
+                "nginx/file/app.log/download")) {
+            for (String method : List.of("HEAD", "POST", "DELETE")) {
+                ValidatableResponse answer = request().request(method, TASK + path).then().statusCode(405).header("Allow", "GET");
+                if (!method.equals("HEAD")) {
+                    ProblemJson.assertProblem(answer, 405, "MethodNotAllowed", TASK + path);
+                }
+            }
+        }
+        ProblemJson.assertProblem(request().post(TASK + "nginx/no/such/route").then(), 404, "NotFound",
+                TASK + "nginx/no/such/route");
+    }
+
+    @Test
     void unknownTaskIs404() {
         ProblemJson.assertProblem(request().get(TASK + "no-such-task").then(), 404, "TaskNotFound",
                 TASK + "no-such-task");
