@@ -120,7 +120,8 @@ http {
 }
 CONF
 nginx -p "$W/nginx" -e "$W/nginx/error.log" -c "$W/nginx/nginx.conf" &
-PIDS+=($!)
+NGINX_PID=$!
+PIDS+=("$NGINX_PID")
 for _ in $(seq 1 50); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "$NGX$TASK_PATH")" = 303 ] && break
   sleep 0.1
@@ -128,17 +129,26 @@ done
 
 # ---------------------------------------------------------------- 1. redirect throughput
 if part redirect; then
-  wrk_round() { # url
-    wrk -t1 -c"$CONNECTIONS" -d"${WRK_SECONDS}s" --latency "$1" | python3 "$BENCH_DIR/wrk_summary.py"
+  # besides wrk's figures, the server's own CPU time per request (utime+stime from /proc over the
+  # round): unlike requests/s it does not depend on how much of the two cores wrk and others take
+  cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+  wrk_round() { # url pid -> "rps p50_ms p99_ms cpu_us_per_request"
+    local before after summary
+    before=$(cpu_ticks "$2")
+    summary=$(wrk -t1 -c"$CONNECTIONS" -d"${WRK_SECONDS}s" --latency "$1" | python3 "$BENCH_DIR/wrk_summary.py")
+    after=$(cpu_ticks "$2")
+    python3 -c 'import os,sys; rps=float(sys.argv[1].split()[0]); print(sys.argv[1], round((int(sys.argv[3])-int(sys.argv[2]))*1e6/os.sysconf("SC_CLK_TCK")/(rps*float(sys.argv[4])), 2))' \
+      "$summary" "$before" "$after" "$WRK_SECONDS"
   }
+  NGINX_WORKER=$(pgrep -P "$NGINX_PID" nginx | head -1)
   log "redirect throughput: warm-up"
-  wrk_round "$DISC$TASK_PATH" >/dev/null
-  wrk_round "$NGX$TASK_PATH" >/dev/null
+  wrk_round "$DISC$TASK_PATH" "$DISC_PID" >/dev/null
+  wrk_round "$NGX$TASK_PATH" "$NGINX_WORKER" >/dev/null
   : >"$R/redirect.txt"
   for round in $(seq 1 "$ROUNDS"); do
     log "redirect throughput: round $round of $ROUNDS"
-    echo "discovery $(wrk_round "$DISC$TASK_PATH")" >>"$R/redirect.txt"
-    echo "nginx $(wrk_round "$NGX$TASK_PATH")" >>"$R/redirect.txt"
+    echo "discovery $(wrk_round "$DISC$TASK_PATH" "$DISC_PID")" >>"$R/redirect.txt"
+    echo "nginx $(wrk_round "$NGX$TASK_PATH" "$NGINX_WORKER")" >>"$R/redirect.txt"
   done
 fi
 

@@ -3,7 +3,7 @@
 
 Arguments: the results directory, the task count, the hey rate, the wrk connection count, load
 average at start and at end. The directory holds: redirect.txt (lines 'discovery|nginx rps p50_ms
-p99_ms'), hey-discovery.txt and hey-nginx.txt (hey's output), download.txt (lines 'direct|proxied
+p99_ms cpu_us_per_request'), hey-discovery.txt and hey-nginx.txt (hey's output), download.txt (lines 'direct|proxied
 bytes_per_s size'), rss.txt (lines 'phase kib', phase idle|streaming|after).
 """
 import os
@@ -50,6 +50,10 @@ if redirect:
     print(f"| redirect `/system/v1/logs/v2/task/<name>` → 303, wrk {connections} connections, median of {n} rounds "
           f"| {d:.0f} req/s (p99 {d99:.2f} ms) | nginx `return 303`: {g:.0f} req/s (p99 {g99:.2f} ms) "
           f"| ≥ 50%: **{d / g * 100:.1f}%**, {met(d >= 0.5 * g)} |")
+    dc, _ = median_of(redirect, "discovery", 4)
+    gc, _ = median_of(redirect, "nginx", 4)
+    print(f"| the same rounds: the server's own CPU time per redirect (from /proc) | {dc:.2f} µs "
+          f"| nginx's worker: {gc:.2f} µs | info: nginx needs {gc / dc * 100:.1f}% of discovery's |")
 h = hey("hey-discovery.txt")
 if h:
     p, achieved, statuses = h
