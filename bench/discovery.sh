@@ -116,6 +116,9 @@ http {
   server {
     listen 127.0.0.1:$NGINX_PORT;
     location / { return 303 $LOCATION; }
+    # a C reverse proxy moving the same download, streaming as ours does (no buffering to disk):
+    # what a copying proxy achieves on this machine, for the proxy's figure
+    location /via-nginx/ { proxy_pass http://127.0.0.1:$LOG_PORT/; proxy_buffering off; proxy_http_version 1.1; }
   }
 }
 CONF
@@ -178,6 +181,7 @@ if part download; then
   for round in $(seq 1 "$ROUNDS"); do
     log "download: round $round of $ROUNDS"
     download direct "$DIRECT"
+    download nginx-proxy "$NGX/via-nginx/system/v1/logs/v2/task/$RUN/stdout/download"
     download proxied "$PROXIED" &
     CURL_PID=$!
     while kill -0 "$CURL_PID" 2>/dev/null; do

@@ -3,7 +3,7 @@
 
 Arguments: the results directory, the task count, the hey rate, the wrk connection count, load
 average at start and at end. The directory holds: redirect.txt (lines 'discovery|nginx rps p50_ms
-p99_ms cpu_us_per_request'), hey-discovery.txt and hey-nginx.txt (hey's output), download.txt (lines 'direct|proxied
+p99_ms cpu_us_per_request'), hey-discovery.txt and hey-nginx.txt (hey's output), download.txt (lines 'direct|nginx-proxy|proxied
 bytes_per_s size'), rss.txt (lines 'phase kib', phase idle|streaming|after).
 """
 import os
@@ -73,6 +73,11 @@ if download:
     print(f"| {size / 2**20:.0f} MiB task file (`…/stdout/download`), curl, median of {n} | through the agent proxy: "
           f"{proxied / 2**20:.0f} MiB/s | from log-service directly: {direct / 2**20:.0f} MiB/s "
           f"| ≥ 70%: **{proxied / direct * 100:.1f}%**, {met(proxied >= 0.7 * direct)} |")
+    via_nginx, m = median_of(download, "nginx-proxy", 1)
+    if m:
+        print(f"| the same download through nginx as a reverse proxy (`proxy_buffering off`), median of {m} "
+              f"| ours: {proxied / via_nginx * 100:.1f}% of nginx's | nginx: {via_nginx / 2**20:.0f} MiB/s, "
+              f"{via_nginx / direct * 100:.1f}% of the direct download | info |")
 rss = lines("rss.txt")
 if rss:
     by = {}
