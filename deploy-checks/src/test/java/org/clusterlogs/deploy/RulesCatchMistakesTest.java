@@ -96,6 +96,18 @@ class RulesCatchMistakesTest {
     }
 
     @Test
+    void aRoleMayWriteOnlyTheStatusOfTheSuitesResources() {
+        ((ArrayNode) object("Role", "policy-service").at("/rules/0/verbs")).add("patch");
+        assertViolation("Role/policy-service: verb 'patch' is not read-only");
+    }
+
+    @Test
+    void aStatusWriteSharesItsRuleWithNothingElse() {
+        ((ArrayNode) object("Role", "policy-service").at("/rules/1/resources")).add("pods");
+        assertViolation("Role/policy-service: verb 'patch' is not read-only");
+    }
+
+    @Test
     void volatileJournalMustBeMounted() {
         removeWhere(logServiceContainer().path("volumeMounts"), "mountPath", "/run/log/journal");
         assertViolation("/run/log/journal must be mounted read-only");
