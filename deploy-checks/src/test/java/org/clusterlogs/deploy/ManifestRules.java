@@ -46,6 +46,7 @@ final class ManifestRules {
         rules.violations.addAll(SecretRules.check(objects));
         rules.violations.addAll(AuthRules.check(objects));
         rules.violations.addAll(IngressRules.check(objects));
+        rules.violations.addAll(WebhookRules.check(objects));
         return rules.violations;
     }
 

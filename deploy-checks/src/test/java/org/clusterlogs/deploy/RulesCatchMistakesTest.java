@@ -107,6 +107,51 @@ class RulesCatchMistakesTest {
         assertViolation("Role/policy-service: verb 'patch' is not read-only");
     }
 
+    private ObjectNode webhook() {
+        return (ObjectNode) object("ValidatingWebhookConfiguration", "messageloggingpolicies.logging.clusterlogs.org")
+                .at("/webhooks/0");
+    }
+
+    @Test
+    void theWebhookMustCallAPathOfTheServicesContract() {
+        ((ObjectNode) webhook().at("/clientConfig/service")).put("path", "/admission/policies");
+        assertViolation("path /admission/policies is not a POST operation of openapi/policy-service.yaml");
+    }
+
+    @Test
+    void theWebhookMustCallAPortOfItsService() {
+        ((ObjectNode) webhook().at("/clientConfig/service")).put("port", 8183);
+        assertViolation("policy-service must listen with TLS on 8183 (QUARKUS_HTTP_SSL_PORT)");
+        ((ObjectNode) webhook().at("/clientConfig/service")).put("port", 9443);
+        assertViolation("Service policy-service has no port 9443");
+    }
+
+    @Test
+    void theWebhooksServerNeedsACertificateFromASecret() {
+        setEnv(container("Deployment", "policy-service"), "QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES", "/tmp/tls.key");
+        assertViolation("QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES must be a file of a mounted Secret");
+    }
+
+    @Test
+    void theWebhookFailsClosedQuicklyWithoutSideEffects() {
+        webhook().put("failurePolicy", "Ignore").put("sideEffects", "Some").put("timeoutSeconds", 30);
+        assertViolation("failurePolicy must be Fail");
+        assertViolation("sideEffects must be None");
+        assertViolation("timeoutSeconds must be set, 1 to 10");
+    }
+
+    @Test
+    void theCaBundleIsNotCommitted() {
+        ((ObjectNode) webhook().path("clientConfig")).put("caBundle", "LS0tLS1CRUdJTi==");
+        assertViolation("caBundle is not kept in the manifests");
+    }
+
+    @Test
+    void theWebhookReviewsOnlyResourcesDefinedHere() {
+        ((ArrayNode) webhook().at("/rules/0/resources")).add("pods");
+        assertViolation("resource pods has no CustomResourceDefinition here");
+    }
+
     @Test
     void volatileJournalMustBeMounted() {
         removeWhere(logServiceContainer().path("volumeMounts"), "mountPath", "/run/log/journal");
