@@ -47,6 +47,7 @@ final class ManifestRules {
         rules.violations.addAll(AuthRules.check(objects));
         rules.violations.addAll(IngressRules.check(objects));
         rules.violations.addAll(WebhookRules.check(objects));
+        rules.violations.addAll(MessageLoggingRules.check(objects));
         return rules.violations;
     }
 

@@ -153,6 +153,22 @@ class RulesCatchMistakesTest {
     }
 
     @Test
+    void everyServiceFollowsPolicyServicesHttpPort() {
+        setEnv(container("Deployment", "auth-service"), "MESSAGELOGGING_POLICY_SERVICE_URL", "http://policy-service:8443");
+        assertViolation("Deployment/auth-service container auth-service: MESSAGELOGGING_POLICY_SERVICE_URL must be");
+        removeWhere(logServiceContainer().path("env"), "name", "MESSAGELOGGING_POLICY_SERVICE_URL");
+        assertViolation("DaemonSet/log-service container log-service: MESSAGELOGGING_POLICY_SERVICE_URL must be");
+    }
+
+    @Test
+    void messageLoggingWritesOnlyToEmptyDirs() {
+        setEnv(container("Deployment", "discovery-service"), "MESSAGELOGGING_STATE_FILE", "./data/deployed.json");
+        assertViolation("MESSAGELOGGING_STATE_FILE must be on an emptyDir mount (is './data/deployed.json')");
+        setEnv(container("Deployment", "policy-service"), "MESSAGELOGGING_FILE_ROOT", "/var/log/policies");
+        assertViolation("the MessageLogging file root /var/log/policies must be an emptyDir mount");
+    }
+
+    @Test
     void volatileJournalMustBeMounted() {
         removeWhere(logServiceContainer().path("volumeMounts"), "mountPath", "/run/log/journal");
         assertViolation("/run/log/journal must be mounted read-only");
