@@ -7,6 +7,9 @@
 #                                one Secret per service, mounted only by that service
 #   service-account-public-keys  <service>.pem: the public halves, mounted by auth-service,
 #                                whose bootstrap registers the accounts
+#   auth-service-service-account private-key.pem and public-key.pem: auth-service's own account
+#                                (it follows the MessageLogging policies too), both halves, made
+#                                on its own (independent of the three above)
 #   auth-service-keys            key-encryption-key (base64 of 32 random bytes), bootstrap-uid,
 #                                bootstrap-password (the first superuser)
 #   auth-service-db              url, username, password of auth-service's PostgreSQL database:
@@ -150,6 +153,18 @@ else
     public_entries+=("$account.pem=$work/$account.pub.pem")
   done
   add_secret "$public_keys" auth-service "${public_entries[@]}"
+fi
+
+# 1b. auth-service's own account (it follows the MessageLogging policies like every service, and
+#     logs in at itself): both halves in one Secret, since auth-service registers the public half
+#     itself. Made on its own, so a cluster set up before it existed just gains it.
+if exists secret auth-service-service-account; then
+  say "kept (exists): auth-service-service-account"
+else
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/auth-service.pem" 2>/dev/null
+  openssl pkey -in "$work/auth-service.pem" -pubout -out "$work/auth-service.pub.pem"
+  add_secret auth-service-service-account auth-service "private-key.pem=$work/auth-service.pem" \
+    "public-key.pem=$work/auth-service.pub.pem"
 fi
 
 # 2. auth-service's key-encryption key and first superuser.

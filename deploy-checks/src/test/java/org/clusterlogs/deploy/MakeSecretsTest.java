@@ -39,7 +39,7 @@ class MakeSecretsTest {
     private static final String WEBHOOK = "messageloggingpolicies.logging.clusterlogs.org";
     private static final List<String> ALL_SECRETS = List.of("log-service-service-account",
             "discovery-service-service-account", "policy-service-service-account", "service-account-public-keys",
-            "auth-service-keys", "auth-service-db", "policy-service-db", WEBHOOK_SECRET);
+            "auth-service-service-account", "auth-service-keys", "auth-service-db", "policy-service-db", WEBHOOK_SECRET);
     /** What the fake cluster answers for the ca.crt of a webhook Secret that exists. */
     private static final Map<String, String> KEPT_CA = Map.of("secret-" + WEBHOOK_SECRET,
             Base64.getEncoder().encodeToString("-----BEGIN CERTIFICATE-----\nkept\n".getBytes(StandardCharsets.US_ASCII)));
@@ -68,6 +68,12 @@ class MakeSecretsTest {
             assertEquals(privateKey.getModulus(), publicKey.getModulus(), account + ": public key of its private key");
             assertEquals(privateKey.getPublicExponent(), publicKey.getPublicExponent());
         }
+        Map<String, byte[]> self = secrets.get(AuthRules.SELF_SECRET);
+        assertEquals(privateKey(self.get("private-key.pem")).getModulus(),
+                publicKey(self.get(AuthRules.PUBLIC_KEY)).getModulus(), "auth-service's account: both halves of one key");
+        assertNotEquals(privateKey(self.get("private-key.pem")).getModulus(),
+                privateKey(secrets.get("policy-service-service-account").get("private-key.pem")).getModulus());
+
         Map<String, byte[]> keys = secrets.get("auth-service-keys");
         assertEquals(32, Base64.getDecoder().decode(text(keys, "key-encryption-key")).length);
         assertEquals("admin", text(keys, "bootstrap-uid"));
@@ -181,6 +187,18 @@ class MakeSecretsTest {
 
         assertEquals(0, run.exit(), run.stderr());
         assertEquals(Set.of("auth-service-db"), run.secrets().keySet());
+    }
+
+    @Test
+    void aClusterSetUpBeforeAuthServiceHadAnAccountGainsIt() {
+        List<String> existing = new ArrayList<>(List.of("namespace/clusterlogs",
+                "validatingwebhookconfiguration/" + WEBHOOK));
+        ALL_SECRETS.stream().filter(name -> !name.equals(AuthRules.SELF_SECRET)).forEach(n -> existing.add("secret/" + n));
+
+        MakeSecrets.Run run = MakeSecrets.run(List.of("dev"), existing, KEPT_CA, Map.of(), false);
+
+        assertEquals(0, run.exit(), run.stderr());
+        assertEquals(Set.of(AuthRules.SELF_SECRET), run.secrets().keySet(), "the other accounts' keys are kept");
     }
 
     @Test

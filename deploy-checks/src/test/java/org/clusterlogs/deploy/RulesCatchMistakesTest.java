@@ -169,6 +169,17 @@ class RulesCatchMistakesTest {
     }
 
     @Test
+    void authServiceLogsInAtItselfWithItsOwnKey() {
+        setEnv(container("Deployment", "auth-service"), "AUTH_URL", AuthRules.AUTH_URL);
+        assertViolation("AUTH_URL must be http://localhost:8180");
+        String config = authServiceConfig().path("application.properties").asText();
+        authServiceConfig().put("application.properties", config.replace(
+                "/etc/clusterlogs/service-account/public-key.pem",
+                "/etc/clusterlogs/service-account-public-keys/auth-service.pem"));
+        assertViolation("must be the file public-key.pem of a mounted Secret auth-service-service-account");
+    }
+
+    @Test
     void volatileJournalMustBeMounted() {
         removeWhere(logServiceContainer().path("volumeMounts"), "mountPath", "/run/log/journal");
         assertViolation("/run/log/journal must be mounted read-only");
