@@ -30,7 +30,7 @@ public interface PolicyConfig {
     @WithDefault("1s")
     Duration longPollCheck();
 
-    /** The watch on {@code MessageLoggingPolicy} custom resources. */
+    /** {@code policy.kubernetes.*}: the watch on custom resources. */
     Kubernetes kubernetes();
 
     /** The watch on {@code MessageLoggingPolicy} custom resources. */

@@ -29,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The watch against the Kubernetes mock server (CRUD mode, with the CRD of deploy/): a created
  * resource is stored as a revision, deployed and reported in its status; a changed one is a new
- * revision, redeployed; applying an unchanged one again stores and deploys nothing; a deleted one
- * is undeployed and its revisions stay. Each test uses its own policy and environment.
+ * revision, redeployed; applying an unchanged one again stores and deploys nothing; one moved to
+ * another environment leaves the old one; a deleted one is undeployed and its revisions stay. Each
+ * test uses its own policy and environment.
  */
 @QuarkusTest
 @WithKubernetesTestServer
@@ -149,6 +150,22 @@ class PolicyResourceWatchTest {
 
         assertEquals(List.of(1), revisions("Steady"));
         assertEquals(version, deployedSet("watch-steady").getLong("version"));
+    }
+
+    @Test
+    void aResourceMovedToAnotherEnvironmentLeavesTheOldOne() {
+        create("moving", new PolicyResourceSpec(policy("Moving", "514"), "watch-move-from", null));
+        statusWhen("moving", 1);
+
+        resource("moving").edit(r -> {
+            r.setSpec(new PolicyResourceSpec(policy("Moving", "514"), "watch-move-to", List.of("log-service")));
+            return r;
+        });
+
+        await().atMost(WITHIN).until(() -> "watch-move-to".equals(resource("moving").get().getStatus().environment()));
+        assertEquals(List.of("Moving"), deployedSet("watch-move-to").getList("deployments.name"));
+        assertTrue(deployedSet("watch-move-from").getList("deployments").isEmpty());
+        assertEquals(List.of(1), revisions("Moving"), "the same document: no new revision");
     }
 
     @Test
