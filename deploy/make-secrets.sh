@@ -7,6 +7,9 @@
 #                                one Secret per service, mounted only by that service
 #   service-account-public-keys  <service>.pem: the public halves, mounted by auth-service,
 #                                whose bootstrap registers the accounts
+#   auth-service-service-account private-key.pem and public-key.pem: auth-service's own account
+#                                (it follows the MessageLogging policies too), both halves, made
+#                                on its own (independent of the three above)
 #   auth-service-keys            key-encryption-key (base64 of 32 random bytes), bootstrap-uid,
 #                                bootstrap-password (the first superuser)
 #   auth-service-db              url, username, password of auth-service's PostgreSQL database:
@@ -15,6 +18,18 @@
 #   policy-service-db            the same for policy-service's database: dev: database and user
 #                                `policy` in the same in-cluster postgresql; prod: POLICY_DB_URL,
 #                                POLICY_DB_USERNAME, POLICY_DB_PASSWORD
+#   policy-service-webhook-tls   tls.crt, tls.key, ca.crt: policy-service's HTTPS certificate for
+#                                policy-service.clusterlogs.svc, which the API server calls the
+#                                MessageLoggingPolicy admission webhook at, and the CA that signed it:
+#                                made here (a CA of its own, RSA 2048, 10 years; the certificate 825 days),
+#                                or, when WEBHOOK_TLS_CERT, WEBHOOK_TLS_KEY and WEBHOOK_CA_CERT name
+#                                PEM files, those files
+#
+# It also gives the ValidatingWebhookConfiguration of base/policy-service/validatingwebhook.yaml
+# its caBundle (the CA of policy-service-webhook-tls, which the API server trusts for that call
+# alone): when the configuration is missing it creates it from that file with the caBundle
+# added; when it exists (an earlier `kubectl apply -k`) it patches in the caBundle. A later
+# `kubectl apply -k` keeps it, since the manifest has no caBundle field.
 #
 # Idempotent: only missing Secrets are created (`kubectl create`, which never replaces one), and
 # an existing Secret is never changed. The service-account Secrets are made together: if only
@@ -26,7 +41,7 @@
 #              from base/namespace.yaml included) and contact no cluster; the keys in it are
 #              freshly made and then thrown away.
 # Environment: AUTH_BOOTSTRAP_UID (default admin); for prod AUTH_DB_URL, AUTH_DB_USERNAME,
-# AUTH_DB_PASSWORD.
+# AUTH_DB_PASSWORD, POLICY_DB_*; optionally WEBHOOK_TLS_CERT, WEBHOOK_TLS_KEY, WEBHOOK_CA_CERT.
 set -euo pipefail
 
 namespace=clusterlogs
@@ -40,6 +55,10 @@ dev_db_username=auth
 # the dev PostgreSQL creates this database and user at its first start (overlays/dev/postgresql)
 dev_policy_db_url=jdbc:postgresql://postgresql:5432/policy
 dev_policy_db_username=policy
+# policy-service's admission webhook: its Service's name in the cluster, the Secret, the configuration
+webhook_host=policy-service.$namespace.svc
+webhook_secret=policy-service-webhook-tls
+webhook_config=messageloggingpolicies.logging.clusterlogs.org
 
 say() { echo "make-secrets: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -73,7 +92,10 @@ creating=()
 exists() { # kind name
   $dry_run && return 1
   local args=(get "$1" "$2" -o name --ignore-not-found)
-  [ "$1" = namespace ] || args=(-n "$namespace" "${args[@]}")
+  case "$1" in
+    namespace|validatingwebhookconfiguration) ;; # cluster-scoped
+    *) args=(-n "$namespace" "${args[@]}") ;;
+  esac
   local found
   found=$(kubectl "${args[@]}") || die "kubectl get $1 $2 failed; is the cluster reachable?"
   [ -n "$found" ]
@@ -133,6 +155,18 @@ else
   add_secret "$public_keys" auth-service "${public_entries[@]}"
 fi
 
+# 1b. auth-service's own account (it follows the MessageLogging policies like every service, and
+#     logs in at itself): both halves in one Secret, since auth-service registers the public half
+#     itself. Made on its own, so a cluster set up before it existed just gains it.
+if exists secret auth-service-service-account; then
+  say "kept (exists): auth-service-service-account"
+else
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/auth-service.pem" 2>/dev/null
+  openssl pkey -in "$work/auth-service.pem" -pubout -out "$work/auth-service.pub.pem"
+  add_secret auth-service-service-account auth-service "private-key.pem=$work/auth-service.pem" \
+    "public-key.pem=$work/auth-service.pub.pem"
+fi
+
 # 2. auth-service's key-encryption key and first superuser.
 new_superuser=false
 if exists secret auth-service-keys; then
@@ -178,6 +212,47 @@ database_secret() { # secret service env-prefix dev-url dev-username
 database_secret auth-service-db auth-service AUTH_DB "$dev_db_url" "$dev_db_username"
 database_secret policy-service-db policy-service POLICY_DB "$dev_policy_db_url" "$dev_policy_db_username"
 
+# 4. policy-service's webhook certificate, and the CA the API server checks it with.
+if exists secret "$webhook_secret"; then
+  say "kept (exists): $webhook_secret"
+  kubectl -n "$namespace" get secret "$webhook_secret" -o 'jsonpath={.data.ca\.crt}' | base64 -d >"$work/webhook-ca.crt" \
+    || die "kubectl could not read ca.crt of $webhook_secret"
+  [ -s "$work/webhook-ca.crt" ] || die "$webhook_secret has no ca.crt; delete it and run this again"
+elif [ -n "${WEBHOOK_TLS_CERT:-}${WEBHOOK_TLS_KEY:-}${WEBHOOK_CA_CERT:-}" ]; then
+  for var in WEBHOOK_TLS_CERT WEBHOOK_TLS_KEY WEBHOOK_CA_CERT; do
+    [ -r "${!var:-}" ] || die "$var must name a readable PEM file (give all three, or none to have them made);" \
+      "nothing was created."
+  done
+  openssl x509 -in "$WEBHOOK_TLS_CERT" -noout -checkhost "$webhook_host" | grep -q 'does match' \
+    || die "WEBHOOK_TLS_CERT is not a certificate for $webhook_host; nothing was created."
+  openssl verify -CAfile "$WEBHOOK_CA_CERT" "$WEBHOOK_TLS_CERT" >/dev/null \
+    || die "WEBHOOK_CA_CERT did not sign WEBHOOK_TLS_CERT; nothing was created."
+  cp "$WEBHOOK_CA_CERT" "$work/webhook-ca.crt"
+  add_secret "$webhook_secret" policy-service "tls.crt=$WEBHOOK_TLS_CERT" "tls.key=$WEBHOOK_TLS_KEY" \
+    "ca.crt=$work/webhook-ca.crt"
+else
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=clusterlogs policy-service webhook CA" \
+    -keyout "$work/webhook-ca.key" -out "$work/webhook-ca.crt" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=$webhook_host" \
+    -keyout "$work/webhook-tls.key" -out "$work/webhook-tls.csr" 2>/dev/null
+  printf 'subjectAltName=DNS:%s,DNS:policy-service.%s\n' "$webhook_host" "$namespace" >"$work/webhook-san.ext"
+  openssl x509 -req -in "$work/webhook-tls.csr" -CA "$work/webhook-ca.crt" -CAkey "$work/webhook-ca.key" \
+    -CAcreateserial -days 825 -extfile "$work/webhook-san.ext" -out "$work/webhook-tls.crt" 2>/dev/null
+  add_secret "$webhook_secret" policy-service "tls.crt=$work/webhook-tls.crt" "tls.key=$work/webhook-tls.key" \
+    "ca.crt=$work/webhook-ca.crt"
+fi
+ca_bundle=$(base64 <"$work/webhook-ca.crt" | tr -d '\n')
+patch_webhook=false
+if exists validatingwebhookconfiguration "$webhook_config"; then
+  patch_webhook=true
+else
+  # the manifest, with the caBundle under its clientConfig (the file has one webhook)
+  creating+=("validatingwebhookconfiguration/$webhook_config")
+  { echo "---"; sed -e "s|^\( *\)clientConfig:\$|&\n\1  caBundle: $ca_bundle|" \
+      -e "s|^\( *\)app.kubernetes.io/name: policy-service\$|&\n\1app.kubernetes.io/part-of: clusterlogs|" \
+      "$deploy_dir/base/policy-service/validatingwebhook.yaml"; } >>"$out"
+fi
+
 if $dry_run; then
   say "would create: namespace $namespace (if missing) ${creating[*]}"
   echo "---"
@@ -194,6 +269,11 @@ if [ ${#creating[@]} -gt 0 ]; then
   say "created: ${creating[*]}"
 else
   say "nothing to create"
+fi
+if $patch_webhook; then
+  kubectl patch validatingwebhookconfiguration "$webhook_config" --type=json \
+    -p "[{\"op\": \"add\", \"path\": \"/webhooks/0/clientConfig/caBundle\", \"value\": \"$ca_bundle\"}]" >&2
+  say "validatingwebhookconfiguration/$webhook_config: caBundle set to the CA of $webhook_secret"
 fi
 if $new_superuser; then
   say "first superuser: uid $bootstrap_uid, password $(cat "$work/password")"

@@ -14,7 +14,9 @@ import java.util.Properties;
  * How the suite's services are wired to auth-service: each calls it at its Service with its own
  * service account, whose private key file is a key of its own Secret; none turns tokens off; and
  * auth-service reads the PostgreSQL store and registers every service account with a public key
- * file from the Secret service-account-public-keys, through its mounted config file.
+ * file from the Secret service-account-public-keys, through its mounted config file. auth-service
+ * has an account too (for its MessageLogging polls): it logs in at its own port, and registers
+ * its public key from its own Secret, which holds both halves.
  */
 final class AuthRules {
 
@@ -22,6 +24,12 @@ final class AuthRules {
     static final List<String> CLIENTS = List.of("log-service", "discovery-service", "policy-service");
 
     static final String AUTH_URL = "http://auth-service:8180";
+    /** auth-service's own account: it logs in at its own port (the NetworkPolicy admits only the others). */
+    static final String SELF = "auth-service";
+    static final String SELF_AUTH_URL = "http://localhost:8180";
+    /** auth-service's own Secret holds both halves: its bootstrap registers the public one. */
+    static final String SELF_SECRET = SELF + SecretRules.SERVICE_ACCOUNT_SUFFIX;
+    static final String PUBLIC_KEY = "public-key.pem";
     static final String PRIVATE_KEY = "private-key.pem";
     static final String PUBLIC_KEYS = "service-account-public-keys";
     static final String CONFIG_MAP = "auth-service-config";
@@ -56,7 +64,10 @@ final class AuthRules {
                     rules.violations.add(where + ": AUTH_ENABLED must not be '" + enabled + "': tokens on every route");
                 }
                 if (CLIENTS.contains(name)) {
-                    rules.checkClient(where, name, workload, container);
+                    rules.checkClient(where, name, AUTH_URL, workload, container);
+                }
+                if (name.equals(SELF)) {
+                    rules.checkClient(where, name, SELF_AUTH_URL, workload, container);
                 }
             }
             if (name.equals("auth-service")) {
@@ -66,8 +77,8 @@ final class AuthRules {
         return rules;
     }
 
-    private void checkClient(String where, String name, JsonNode workload, JsonNode container) {
-        expectEnv(where, container, "AUTH_URL", AUTH_URL);
+    private void checkClient(String where, String name, String authUrl, JsonNode workload, JsonNode container) {
+        expectEnv(where, container, "AUTH_URL", authUrl);
         expectEnv(where, container, "AUTH_SERVICE_ACCOUNT_UID", name);
         String keyFile = ManifestRules.env(container, "AUTH_SERVICE_ACCOUNT_PRIVATE_KEY").path("value").asText();
         secretFile(where + " AUTH_SERVICE_ACCOUNT_PRIVATE_KEY", workload, container, keyFile,
@@ -103,6 +114,8 @@ final class AuthRules {
             secretFile(id + " " + key, workload, container, config.getProperty(key, ""), PUBLIC_KEYS,
                     account + ".pem");
         }
+        String self = "auth.bootstrap.service-accounts.\"" + SELF + "\".public-key";
+        secretFile(id + " " + self, workload, container, config.getProperty(self, ""), SELF_SECRET, PUBLIC_KEY);
     }
 
     /**

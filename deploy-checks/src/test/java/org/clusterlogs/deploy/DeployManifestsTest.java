@@ -102,6 +102,24 @@ class DeployManifestsTest {
         JsonNode binding = find(objects, "ClusterRoleBinding", "clusterlogs-discovery-service");
         assertNotNull(binding, "ClusterRoleBinding for discovery-service");
         assertEquals("discovery-service", binding.at("/subjects/0/name").asText());
+
+        // policy-service's watch: the CRD, and a Role of its namespace for those resources only
+        JsonNode crd = find(objects, "CustomResourceDefinition", "messageloggingpolicies." + ManifestRules.SUITE_API_GROUP);
+        assertNotNull(crd, "the MessageLoggingPolicy CRD");
+        assertEquals("MessageLoggingPolicy", crd.at("/spec/names/kind").asText());
+        assertEquals("Namespaced", crd.at("/spec/scope").asText());
+        assertTrue(crd.at("/spec/versions/0/subresources/status").isObject(), "the status subresource");
+        JsonNode role = find(objects, "Role", "policy-service");
+        assertNotNull(role, "Role for policy-service");
+        assertEquals(Set.of("messageloggingpolicies"), texts(role.at("/rules/0/resources")));
+        assertEquals(Set.of("get", "list", "watch"), texts(role.at("/rules/0/verbs")));
+        assertEquals(Set.of("messageloggingpolicies/status"), texts(role.at("/rules/1/resources")));
+        assertEquals(Set.of("patch"), texts(role.at("/rules/1/verbs")));
+        assertEquals(2, role.path("rules").size(), "nothing else");
+        JsonNode roleBinding = find(objects, "RoleBinding", "policy-service");
+        assertNotNull(roleBinding, "RoleBinding for policy-service");
+        assertEquals("policy-service", roleBinding.at("/subjects/0/name").asText());
+        assertEquals("policy-service", roleBinding.at("/roleRef/name").asText());
     }
 
     @ParameterizedTest

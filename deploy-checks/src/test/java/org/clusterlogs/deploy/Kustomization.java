@@ -18,7 +18,8 @@ final class Kustomization {
     static final String FILE_NAME = "kustomization.yaml";
 
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
-            "CustomResourceDefinition", "PriorityClass", "StorageClass");
+            "CustomResourceDefinition", "PriorityClass", "StorageClass", "ValidatingWebhookConfiguration",
+            "MutatingWebhookConfiguration");
 
     private final Path dir;
     private final JsonNode doc;

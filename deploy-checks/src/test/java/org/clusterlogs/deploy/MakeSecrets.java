@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +38,20 @@ final class MakeSecrets {
 
     private static final String FAKE_KUBECTL = """
             #!/usr/bin/env bash
-            # Fake kubectl for deploy-checks: records calls, answers get, records create.
+            # Fake kubectl for deploy-checks: records calls, answers get (a jsonpath from data/<kind>-<name>),
+            # records create; patch is only recorded (in calls).
             dir=$(dirname "$0")
             printf '%s\\n' "$*" >>"$dir/calls"
             [ ! -e "$dir/fail" ] || { echo "fake kubectl: cluster unreachable" >&2; exit 1; }
             args=("$@")
             for i in "${!args[@]}"; do
               case "${args[$i]}" in
-                get) grep -qx "${args[$((i + 1))]}/${args[$((i + 2))]}" "$dir/existing" \\
+                get) case "$*" in
+                       *jsonpath=*) cat "$dir/data/${args[$((i + 1))]}-${args[$((i + 2))]}"; exit ;;
+                     esac
+                     grep -qx "${args[$((i + 1))]}/${args[$((i + 2))]}" "$dir/existing" \\
                        && echo "${args[$((i + 1))]}/${args[$((i + 2))]}"; exit 0 ;;
+                patch) exit 0 ;;
                 create) [ "${args[$((i + 1))]}" = -f ] || break
                         { echo "---"; cat "${args[$((i + 2))]}"; } >>"$dir/created"; exit 0 ;;
               esac
@@ -71,9 +77,22 @@ final class MakeSecrets {
      * ({@code secret/<name>}, {@code namespace/<name>}); {@code env} is added to the environment.
      */
     static Run run(List<String> args, Collection<String> existing, Map<String, String> env, boolean kubectlFails) {
+        return run(args, existing, Map.of(), env, kubectlFails);
+    }
+
+    /**
+     * {@link #run}, where {@code data} answers {@code kubectl get <kind> <name> -o jsonpath=...}:
+     * {@code "<kind>-<name>"} → what it prints.
+     */
+    static Run run(List<String> args, Collection<String> existing, Map<String, String> data, Map<String, String> env,
+                   boolean kubectlFails) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("fake-kubectl");
+            Files.createDirectory(dir.resolve("data"));
+            for (Map.Entry<String, String> answer : data.entrySet()) {
+                Files.writeString(dir.resolve("data").resolve(answer.getKey()), answer.getValue());
+            }
             Path kubectl = dir.resolve("kubectl");
             Files.writeString(kubectl, FAKE_KUBECTL, StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(kubectl, PosixFilePermissions.fromString("rwx------"));
@@ -142,11 +161,10 @@ final class MakeSecrets {
         if (dir == null) {
             return;
         }
-        try (var files = Files.list(dir)) {
-            for (Path file : files.toList()) {
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
-            Files.deleteIfExists(dir);
         } catch (IOException e) {
             // a temporary directory left behind is harmless
         }

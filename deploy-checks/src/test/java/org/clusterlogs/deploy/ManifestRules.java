@@ -3,6 +3,7 @@ package org.clusterlogs.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,9 @@ final class ManifestRules {
      */
     static final Map<String, String> THIRD_PARTY_IMAGES = Map.of("postgresql", "postgres:16-alpine");
     private static final Set<String> READ_ONLY_VERBS = Set.of("get", "list", "watch");
+    /** The API group of the suite's custom resources (MessageLoggingPolicy). */
+    static final String SUITE_API_GROUP = "logging.clusterlogs.org";
+    private static final Set<String> STATUS_VERBS = Set.of("patch", "update");
 
     private final List<? extends JsonNode> objects;
     private final List<String> violations = new ArrayList<>();
@@ -42,6 +46,8 @@ final class ManifestRules {
         rules.violations.addAll(SecretRules.check(objects));
         rules.violations.addAll(AuthRules.check(objects));
         rules.violations.addAll(IngressRules.check(objects));
+        rules.violations.addAll(WebhookRules.check(objects));
+        rules.violations.addAll(MessageLoggingRules.check(objects));
         return rules.violations;
     }
 
@@ -201,14 +207,31 @@ final class ManifestRules {
         }
     }
 
+    /**
+     * Roles read; the one write allowed is the status of the suite's own custom resources (a
+     * controller reports there), and only in a rule that names nothing else.
+     */
     private void checkReadOnly(String id, JsonNode role) {
         for (JsonNode rule : role.path("rules")) {
+            boolean ownStatus = texts(rule.path("apiGroups")).equals(Set.of(SUITE_API_GROUP))
+                    && !rule.path("resources").isEmpty() && texts(rule.path("resources")).stream()
+                    .allMatch(resource -> resource.endsWith("/status") && !resource.startsWith("*"));
             for (JsonNode verb : rule.path("verbs")) {
-                if (!READ_ONLY_VERBS.contains(verb.asText())) {
-                    violations.add(id + ": verb '" + verb.asText() + "' is not read-only");
+                boolean allowed = READ_ONLY_VERBS.contains(verb.asText())
+                        || ownStatus && STATUS_VERBS.contains(verb.asText());
+                if (!allowed) {
+                    violations.add(id + ": verb '" + verb.asText() + "' is not read-only"
+                            + (STATUS_VERBS.contains(verb.asText()) ? " (writes are allowed only on the status of "
+                            + SUITE_API_GROUP + " resources, in a rule of their own)" : ""));
                 }
             }
         }
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> texts = new HashSet<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
     }
 
     private void checkBinding(String id, JsonNode binding) {

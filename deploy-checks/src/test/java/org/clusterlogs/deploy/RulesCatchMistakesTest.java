@@ -96,6 +96,90 @@ class RulesCatchMistakesTest {
     }
 
     @Test
+    void aRoleMayWriteOnlyTheStatusOfTheSuitesResources() {
+        ((ArrayNode) object("Role", "policy-service").at("/rules/0/verbs")).add("patch");
+        assertViolation("Role/policy-service: verb 'patch' is not read-only");
+    }
+
+    @Test
+    void aStatusWriteSharesItsRuleWithNothingElse() {
+        ((ArrayNode) object("Role", "policy-service").at("/rules/1/resources")).add("pods");
+        assertViolation("Role/policy-service: verb 'patch' is not read-only");
+    }
+
+    private ObjectNode webhook() {
+        return (ObjectNode) object("ValidatingWebhookConfiguration", "messageloggingpolicies.logging.clusterlogs.org")
+                .at("/webhooks/0");
+    }
+
+    @Test
+    void theWebhookMustCallAPathOfTheServicesContract() {
+        ((ObjectNode) webhook().at("/clientConfig/service")).put("path", "/admission/policies");
+        assertViolation("path /admission/policies is not a POST operation of openapi/policy-service.yaml");
+    }
+
+    @Test
+    void theWebhookMustCallAPortOfItsService() {
+        ((ObjectNode) webhook().at("/clientConfig/service")).put("port", 8183);
+        assertViolation("policy-service must listen with TLS on 8183 (QUARKUS_HTTP_SSL_PORT)");
+        ((ObjectNode) webhook().at("/clientConfig/service")).put("port", 9443);
+        assertViolation("Service policy-service has no port 9443");
+    }
+
+    @Test
+    void theWebhooksServerNeedsACertificateFromASecret() {
+        setEnv(container("Deployment", "policy-service"), "QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES", "/tmp/tls.key");
+        assertViolation("QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES must be a file of a mounted Secret");
+    }
+
+    @Test
+    void theWebhookFailsClosedQuicklyWithoutSideEffects() {
+        webhook().put("failurePolicy", "Ignore").put("sideEffects", "Some").put("timeoutSeconds", 30);
+        assertViolation("failurePolicy must be Fail");
+        assertViolation("sideEffects must be None");
+        assertViolation("timeoutSeconds must be set, 1 to 10");
+    }
+
+    @Test
+    void theCaBundleIsNotCommitted() {
+        ((ObjectNode) webhook().path("clientConfig")).put("caBundle", "LS0tLS1CRUdJTi==");
+        assertViolation("caBundle is not kept in the manifests");
+    }
+
+    @Test
+    void theWebhookReviewsOnlyResourcesDefinedHere() {
+        ((ArrayNode) webhook().at("/rules/0/resources")).add("pods");
+        assertViolation("resource pods has no CustomResourceDefinition here");
+    }
+
+    @Test
+    void everyServiceFollowsPolicyServicesHttpPort() {
+        setEnv(container("Deployment", "auth-service"), "MESSAGELOGGING_POLICY_SERVICE_URL", "http://policy-service:8443");
+        assertViolation("Deployment/auth-service container auth-service: MESSAGELOGGING_POLICY_SERVICE_URL must be");
+        removeWhere(logServiceContainer().path("env"), "name", "MESSAGELOGGING_POLICY_SERVICE_URL");
+        assertViolation("DaemonSet/log-service container log-service: MESSAGELOGGING_POLICY_SERVICE_URL must be");
+    }
+
+    @Test
+    void messageLoggingWritesOnlyToEmptyDirs() {
+        setEnv(container("Deployment", "discovery-service"), "MESSAGELOGGING_STATE_FILE", "./data/deployed.json");
+        assertViolation("MESSAGELOGGING_STATE_FILE must be on an emptyDir mount (is './data/deployed.json')");
+        setEnv(container("Deployment", "policy-service"), "MESSAGELOGGING_FILE_ROOT", "/var/log/policies");
+        assertViolation("the MessageLogging file root /var/log/policies must be an emptyDir mount");
+    }
+
+    @Test
+    void authServiceLogsInAtItselfWithItsOwnKey() {
+        setEnv(container("Deployment", "auth-service"), "AUTH_URL", AuthRules.AUTH_URL);
+        assertViolation("AUTH_URL must be http://localhost:8180");
+        String config = authServiceConfig().path("application.properties").asText();
+        authServiceConfig().put("application.properties", config.replace(
+                "/etc/clusterlogs/service-account/public-key.pem",
+                "/etc/clusterlogs/service-account-public-keys/auth-service.pem"));
+        assertViolation("must be the file public-key.pem of a mounted Secret auth-service-service-account");
+    }
+
+    @Test
     void volatileJournalMustBeMounted() {
         removeWhere(logServiceContainer().path("volumeMounts"), "mountPath", "/run/log/journal");
         assertViolation("/run/log/journal must be mounted read-only");

@@ -30,7 +30,15 @@ public class PolicyResourceReview {
         if ("DELETE".equals(request.path("operation").asText())) {
             return Optional.empty();
         }
-        JsonNode spec = request.path("object").path("spec");
+        return specRefusal(request.path("object").path("spec"));
+    }
+
+    /**
+     * The refusal message for a resource's {@code spec} (every error, one per line), or empty when
+     * it is a valid policy, environment and service list: what the watch checks again before it
+     * deploys a resource that reached the cluster without this webhook.
+     */
+    public Optional<String> specRefusal(JsonNode spec) {
         List<String> errors = new ArrayList<>();
         if (!spec.path("xml").isTextual()) {
             errors.add("spec.xml must hold the <MessageLogging> policy document");

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** policy-service's own configuration. The datasources are {@code quarkus.datasource.*}. */
 @ConfigMapping(prefix = "policy")
@@ -28,4 +29,28 @@ public interface PolicyConfig {
      */
     @WithDefault("1s")
     Duration longPollCheck();
+
+    /** {@code policy.kubernetes.*}: the watch on custom resources. */
+    Kubernetes kubernetes();
+
+    /** The watch on {@code MessageLoggingPolicy} custom resources. */
+    interface Kubernetes {
+
+        /**
+         * Whether to watch the custom resources and deploy what they say: on in the cluster
+         * ({@code deploy/}), off on a laptop, where there is no API server to ask.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The namespace whose resources are watched; unset: the namespace policy-service runs in. */
+        Optional<String> namespace();
+
+        /**
+         * How often every resource is applied again although nothing changed: what retries a
+         * resource whose deployment failed (the store was unreachable). Costs a read per resource.
+         */
+        @WithDefault("5m")
+        Duration resync();
+    }
 }

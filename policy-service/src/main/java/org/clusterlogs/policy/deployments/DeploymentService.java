@@ -11,6 +11,7 @@ import org.clusterlogs.policy.policies.PolicyRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -48,6 +49,35 @@ public class DeploymentService {
         long version = deployments.deploy(environment, name, revision, chosen, deployedAt);
         watch.changed(environment, version);
         return new Deployment(name, revision, chosen, deployedAt, xml);
+    }
+
+    /**
+     * {@link #deploy}, unless that revision is already deployed to {@code environment} for the same
+     * services: then the deployment as it is, and the environment's version does not move (the
+     * services following it are not woken for nothing).
+     */
+    public Deployment deployIfChanged(String environment, String name, int revision, List<String> services) {
+        List<String> chosen = services == null ? null : services(services);
+        Optional<Deployment> current = deployedSet(environment).deployments().stream()
+                .filter(d -> d.name().equals(name)).findFirst();
+        if (current.isPresent() && current.get().revision() == revision
+                && Objects.equals(current.get().services(), chosen)) {
+            return current.get();
+        }
+        return deploy(environment, name, revision, chosen);
+    }
+
+    /** Undeploys {@code name} from {@code environment}; false when it was not deployed there. */
+    public boolean undeployIfDeployed(String environment, String name) {
+        try {
+            undeploy(environment, name);
+            return true;
+        } catch (ProblemException e) {
+            if ("NotDeployed".equals(e.code())) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     public void undeploy(String environment, String name) {

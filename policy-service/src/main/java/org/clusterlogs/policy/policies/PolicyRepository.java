@@ -14,6 +14,8 @@ import java.util.Optional;
 public class PolicyRepository {
 
     private static final String REVISION_COLUMNS = "name, revision, xml, created_at, created_by";
+    private static final String LATEST = "SELECT r.name, r.revision, r.xml, r.created_at, r.created_by "
+            + "FROM policy_revisions r JOIN policies p ON p.name = r.name AND p.latest = r.revision WHERE p.name = ?";
     /** Two requests storing the same policy at once: the loser of the race tries again. */
     private static final int ATTEMPTS = 5;
 
@@ -25,8 +27,26 @@ public class PolicyRepository {
 
     /** Stores {@code xml} as the next revision of {@code name} (1 for a new policy); answers that revision. */
     public int addRevision(String name, String xml, String createdBy) {
+        return addRevision(name, xml, createdBy, false);
+    }
+
+    /**
+     * Stores {@code xml} as the next revision of {@code name} unless it is already the latest one;
+     * answers the latest revision either way. The comparison and the insert are one transaction on
+     * the revision's primary key, so two replicas storing the same document at once store it once:
+     * the loser's insert conflicts, and its retry finds the document as the latest revision.
+     */
+    public int addRevisionIfChanged(String name, String xml, String createdBy) {
+        return addRevision(name, xml, createdBy, true);
+    }
+
+    private int addRevision(String name, String xml, String createdBy, boolean onlyIfChanged) {
         return sql.inTransactionRetryingConflicts(ATTEMPTS, tx -> {
-            Optional<Integer> latest = tx.one("SELECT latest FROM policies WHERE name = ?", rs -> rs.getInt(1), name);
+            Optional<PolicyRevision> current = tx.one(LATEST, PolicyRepository::revision, name);
+            if (onlyIfChanged && current.isPresent() && current.get().xml().equals(xml)) {
+                return current.get().revision();
+            }
+            Optional<Integer> latest = current.map(PolicyRevision::revision);
             int next = latest.map(r -> r + 1).orElse(1);
             tx.update("INSERT INTO policy_revisions (" + REVISION_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
                     name, next, xml, System.currentTimeMillis(), createdBy);
@@ -40,9 +60,7 @@ public class PolicyRepository {
     }
 
     public Optional<PolicyRevision> latest(String name) {
-        return sql.one("SELECT r.name, r.revision, r.xml, r.created_at, r.created_by FROM policy_revisions r "
-                + "JOIN policies p ON p.name = r.name AND p.latest = r.revision WHERE p.name = ?",
-                PolicyRepository::revision, name);
+        return sql.one(LATEST, PolicyRepository::revision, name);
     }
 
     public Optional<PolicyRevision> revision(String name, int revision) {

@@ -28,6 +28,17 @@ public class PolicyService {
         return policies.addRevision(name, xml, uid);
     }
 
+    /**
+     * Validates {@code xml} and stores it as the next revision of {@code name} only when it differs
+     * from the latest: what a watch replaying the same resource (a resync, a restart, a second
+     * replica) calls, so that replaying creates no revision. Answers the latest revision.
+     */
+    public int storeIfChanged(String name, String xml, String uid) {
+        Names.policy(name);
+        validator.requireValid(name, xml);
+        return policies.addRevisionIfChanged(name, xml, uid);
+    }
+
     public PolicyRevision latest(String name) {
         return policies.latest(Names.policy(name)).orElseThrow(() -> notFound(name));
     }

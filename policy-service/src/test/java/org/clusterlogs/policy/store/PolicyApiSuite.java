@@ -3,16 +3,24 @@ package org.clusterlogs.policy.store;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.clusterlogs.policy.policies.PolicyService;
 import org.clusterlogs.testing.ProblemJson;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,6 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 abstract class PolicyApiSuite {
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+    @Inject
+    PolicyService policies;
 
     private String name(String base) {
         return base + "-" + suffix;
@@ -159,5 +170,35 @@ abstract class PolicyApiSuite {
         deploy(environment, name, Map.of("revision", 1)).then().statusCode(200);
         waiting.get(30, TimeUnit.SECONDS).then().statusCode(200).header("ETag", "\"1\"")
                 .body("deployments[0].name", equalTo(name));
+    }
+
+    @Test
+    void aDocumentStoredOnlyIfChangedIsStoredOnceByWritersRacingEachOther() throws Exception {
+        // the watch of every replica applies the same resource at once; they share this store
+        String name = name("Raced");
+        String xml = syslogPolicy(name, "514", "TCP");
+        int writers = 8;
+        CyclicBarrier start = new CyclicBarrier(writers);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Integer>> stored = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String writer = "replica-" + i;
+                stored.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return policies.storeIfChanged(name, xml, writer);
+                }));
+            }
+            for (Future<Integer> revision : stored) {
+                assertEquals(1, revision.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        given().get("/v1/policies/" + name + "/revisions").then().statusCode(200).body("revisions", contains(1));
+
+        assertEquals(2, policies.storeIfChanged(name, syslogPolicy(name, "601", "TCP"), "replica-0"));
+        assertEquals(2, policies.storeIfChanged(name, syslogPolicy(name, "601", "TCP"), "replica-1"));
+        assertEquals(3, policies.storeIfChanged(name, xml, "replica-0"), "back to the first: a new revision");
     }
 }
