@@ -106,6 +106,8 @@ public class StreamProxy {
                 in.resume();
                 answer = out.send();
             }
+            // claimed in this task, which runs on out's context: the answer is handled there only after
+            // it, so relay's pipe is attached before any body byte (Vert.x drops unclaimed data)
             answer.onComplete(answered -> {
                 if (answered.failed()) {
                     failedBeforeAnswer(rc, family, upstream, answered.cause());
