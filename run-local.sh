@@ -111,18 +111,6 @@ for s in "${services[@]}"; do
   fi
 done
 
-# The service accounts may read the deployed MessageLogging policies (policy-service's deployed
-# set, which every service follows); until this grant they are refused and ask again later.
-admin_token=$(curl -s -X POST http://localhost:8180/acs/api/v1/auth/login -H 'Content-Type: application/json' \
-  -d "{\"uid\":\"admin\",\"password\":\"$admin_password\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
-policies_rid=dcos:adminrouter:ops:policies
-curl -s -o /dev/null -X PUT -H "Authorization: token=$admin_token" -H 'Content-Type: application/json' \
-  "http://localhost:8180/acs/api/v1/acls/$policies_rid" -d '{"description":"MessageLogging policies"}'
-for a in "${accounts[@]}"; do
-  curl -s -o /dev/null -X PUT -H "Authorization: token=$admin_token" \
-    "http://localhost:8180/acs/api/v1/acls/$policies_rid/users/$a/read"
-done
-
 cat <<MSG
 
 Demo login: uid admin, password $admin_password (a superuser; kept in .run/keys/admin-password)

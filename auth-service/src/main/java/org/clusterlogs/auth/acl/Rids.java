@@ -20,9 +20,14 @@ public final class Rids {
         return require(segment == null ? null : segment.replace("%2F", "/").replace("%2f", "/"));
     }
 
+    /** Whether {@code rid} can be a resource id. */
+    public static boolean valid(String rid) {
+        return rid != null && RID.matcher(rid).matches();
+    }
+
     /** The rid, or a 400 {@code ERR_INVALID_DATA}. */
     public static String require(String rid) {
-        if (rid == null || !RID.matcher(rid).matches()) {
+        if (!valid(rid)) {
             throw new IamException(400, "ERR_INVALID_DATA", "rid must be 1 to 512 visible ASCII characters");
         }
         return rid;

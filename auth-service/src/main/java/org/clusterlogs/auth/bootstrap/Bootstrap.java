@@ -7,6 +7,7 @@ import org.clusterlogs.auth.acl.Ace;
 import org.clusterlogs.auth.acl.Acl;
 import org.clusterlogs.auth.acl.AclRepository;
 import org.clusterlogs.auth.acl.Action;
+import org.clusterlogs.auth.acl.Rids;
 import org.clusterlogs.auth.acl.Superusers;
 import org.clusterlogs.auth.config.AuthConfig;
 import org.clusterlogs.auth.identity.Group;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -33,12 +35,16 @@ import java.util.stream.Stream;
  * race is a no-op): the {@code superusers} group with {@code full} on {@code dcos:superuser}; the
  * first superuser from {@code auth.bootstrap.uid}/{@code password}; the suite's service accounts
  * from {@code auth.bootstrap.service-accounts} and {@code auth.bootstrap.service-account-keys-dir},
- * each with {@code full} on the policy query.
+ * each with the grants of {@code auth.bootstrap.service-account-grants} (by default the policy
+ * query, and reading the deployed MessageLogging policies).
  */
 @ApplicationScoped
 public class Bootstrap {
 
     static final String POLICY_QUERY_RID = "dcos:adminrouter:acs:policyquery";
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            POLICY_QUERY_RID, "Policy query: ask for permission decisions",
+            "dcos:adminrouter:ops:policies", "MessageLogging policies");
     private static final String PEM = ".pem";
     private static final Logger LOG = Logger.getLogger(Bootstrap.class);
 
@@ -62,16 +68,17 @@ public class Bootstrap {
     }
 
     public void run() {
+        List<Grant> grants = grants();
         groups.insert(new Group(Superusers.GROUP, "Superusers: every permission"));
         acls.insert(new Acl(Superusers.RID, "Superuser: every permission"));
         acls.grant(new Ace(Superusers.RID, Ace.Principal.GROUP, Superusers.GROUP, Action.FULL));
         firstSuperuser();
         for (Map.Entry<String, AuthConfig.ServiceAccount> account : config.bootstrap().serviceAccounts().entrySet()) {
-            serviceAccount(account.getKey(), account.getValue().publicKey(), account.getValue().description());
+            serviceAccount(account.getKey(), account.getValue().publicKey(), account.getValue().description(), grants);
         }
         for (Path pem : keyFiles()) {
             String file = pem.getFileName().toString();
-            serviceAccount(file.substring(0, file.length() - PEM.length()), pem, "service account of the suite");
+            serviceAccount(file.substring(0, file.length() - PEM.length()), pem, "service account of the suite", grants);
         }
         if (groups.members(Superusers.GROUP, User.Kind.USER).isEmpty()
                 && groups.members(Superusers.GROUP, User.Kind.SERVICE).isEmpty()) {
@@ -107,7 +114,27 @@ public class Bootstrap {
         }
     }
 
-    private void serviceAccount(String uid, Path publicKey, String description) {
+    /** {@code auth.bootstrap.service-account-grants}, checked before anything is written. */
+    private List<Grant> grants() {
+        return config.bootstrap().serviceAccountGrants().stream().map(String::trim).filter(g -> !g.isEmpty())
+                .map(Bootstrap::grant).toList();
+    }
+
+    private static Grant grant(String entry) {
+        String[] parts = entry.split("\\s+");
+        Optional<Action> action = parts.length == 2 ? Action.of(parts[1]) : Optional.empty();
+        if (action.isEmpty() || !Rids.valid(parts[0])) {
+            throw new IllegalStateException("auth.bootstrap.service-account-grants: '" + entry
+                    + "' is not '<rid> <action>' (action: create, read, update, delete or full)");
+        }
+        return new Grant(parts[0], action.get());
+    }
+
+    /** One entry of {@code auth.bootstrap.service-account-grants}. */
+    private record Grant(String rid, Action action) {
+    }
+
+    private void serviceAccount(String uid, Path publicKey, String description, List<Grant> grants) {
         if (!Uids.valid(uid)) {
             throw new IllegalStateException("bootstrap service account: invalid uid '" + uid + "' (from " + publicKey + ")");
         }
@@ -124,7 +151,9 @@ public class Bootstrap {
                 && users.updatePublicKey(uid, pem)) {
             LOG.infof("bootstrap: service account %s has a new public key", uid);
         }
-        acls.insert(new Acl(POLICY_QUERY_RID, "Policy query: ask for permission decisions"));
-        acls.grant(new Ace(POLICY_QUERY_RID, Ace.Principal.USER, uid, Action.FULL));
+        for (Grant grant : grants) {
+            acls.insert(new Acl(grant.rid(), DESCRIPTIONS.getOrDefault(grant.rid(), "granted to the suite's service accounts")));
+            acls.grant(new Ace(grant.rid(), Ace.Principal.USER, uid, grant.action()));
+        }
     }
 }

@@ -79,6 +79,15 @@ public interface AuthConfig {
          * (a mounted Secret or ConfigMap): each registers the account {@code <uid>}.
          */
         Optional<Path> serviceAccountKeysDir();
+
+        /**
+         * What every one of those service accounts is granted, each {@code "<rid> <action>"}: by
+         * default the policy query (the services ask it for every caller's permission) and reading
+         * the deployed MessageLogging policies (every service follows them). Granted at every
+         * start, so a new entry reaches existing accounts; removing one revokes nothing.
+         */
+        @WithDefault("dcos:adminrouter:acs:policyquery full,dcos:adminrouter:ops:policies read")
+        List<String> serviceAccountGrants();
     }
 
     interface ServiceAccount {

@@ -59,7 +59,7 @@ class PostgresServiceTest {
     String url;
 
     @Test
-    void theSuiteServiceAccountIsBootstrappedWithThePolicyQueryGrant() {
+    void theSuiteServiceAccountIsBootstrappedWithItsGrants() {
         String token = given().contentType("application/json")
                 .body(Map.of("uid", "log-service", "token", OnPostgres.LOG_SERVICE.loginToken("log-service")))
                 .post(API + "/auth/login").then().statusCode(200).extract().path("token");
@@ -67,6 +67,13 @@ class PostgresServiceTest {
                 .queryParam("action", "full").get(API + "/internal/policyquery").then().statusCode(200)
                 .body("allowed", equalTo(true));
         as(token).get(API + "/users").then().statusCode(403);
+        // and, by default, reading the deployed MessageLogging policies, which every service follows
+        String admin = Iam.adminToken();
+        for (String action : new String[] {"read", "full"}) {
+            as(admin).queryParam("rid", "dcos:adminrouter:ops:policies").queryParam("uid", "log-service")
+                    .queryParam("action", action).get(API + "/internal/policyquery").then().statusCode(200)
+                    .body("allowed", equalTo(action.equals("read")));
+        }
     }
 
     @Test

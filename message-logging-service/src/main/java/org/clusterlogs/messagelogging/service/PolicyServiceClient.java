@@ -24,7 +24,9 @@ public final class PolicyServiceClient {
     static final int WAIT_SECONDS = 30;
     private static final Duration TIMEOUT = Duration.ofSeconds(WAIT_SECONDS + 15);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1: a plain-HTTP long poll gains nothing from the HTTP/2 upgrade the JDK client tries by default. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI deployments;
     private final ObjectMapper json;
 

@@ -29,8 +29,9 @@ import java.util.UUID;
  *
  * <ul>
  *   <li>auth-service with a superuser {@code admin} ({@link #adminPassword()}) and a service
- *       account per service, each granted {@code dcos:adminrouter:ops:policies read} (they follow
- *       the deployed MessageLogging policies);</li>
+ *       account per service, which its bootstrap grants the policy query and
+ *       {@code dcos:adminrouter:ops:policies read} (they follow the deployed MessageLogging
+ *       policies);</li>
  *   <li>one node: log-service of agent {@link #AGENT_ID} at 127.0.0.1, serving a sandbox in which
  *       the task {@link #TASK_NAME} (id {@link #TASK_ID}) has a {@code stdout} file
  *       ({@link #taskFile(String)}, {@link #append(String, String)});</li>
@@ -92,7 +93,6 @@ public final class LocalCluster implements AutoCloseable {
         authProperties.putAll(common("auth-service", policyPort, "http://127.0.0.1:" + authPort));
         auth = ServiceProcess.start("auth-service", authProperties, Map.of("AUTH_BOOTSTRAP_PASSWORD", adminPassword,
                 "AUTH_KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(kek)), work, authPort);
-        grantPolicyReading();
 
         Files.createDirectories(taskFile("stdout").getParent());
         Files.writeString(taskFile("stdout"), "first\nsecond\n");
@@ -132,24 +132,6 @@ public final class LocalCluster implements AutoCloseable {
         properties.put("logs.components-dir", work.resolve("components").toString());
         properties.put("logs.journal-dir", work.resolve("journal").toString());
         return ServiceProcess.start("log-service", properties, Map.of(), work, port);
-    }
-
-    private void grantPolicyReading() throws IOException, InterruptedException {
-        String token = login(ADMIN, adminPassword, auth.url());
-        String rid = "dcos:adminrouter:ops:policies";
-        send(auth.url() + "/acs/api/v1/acls/" + rid, token, "{\"description\":\"MessageLogging policies\"}");
-        for (String account : SERVICES) {
-            send(auth.url() + "/acs/api/v1/acls/" + rid + "/users/" + account + "/read", token, "");
-        }
-    }
-
-    private static void send(String url, String token, String json) throws IOException, InterruptedException {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "token=" + token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() / 100 != 2 && answer.statusCode() != 409) {
-            throw new IllegalStateException("PUT " + url + " answered " + answer.statusCode() + ": " + answer.body());
-        }
     }
 
     /** Logs {@code uid} in at {@code baseUrl}'s {@code /acs/api/v1/auth/login}; answers the token. */
