@@ -4,6 +4,7 @@ import org.clusterlogs.cli.http.ApiFailure;
 import picocli.CommandLine;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 
@@ -25,11 +26,25 @@ public final class Cli {
 
     /** Sets the failure handling on a command line made elsewhere (Quarkus' factory). */
     public static CommandLine configure(CommandLine commandLine) {
-        return commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
+        return commandLine.setParameterExceptionHandler(Cli::usageError).setExecutionExceptionHandler((failure, line, parsed) -> {
             line.getErr().println("clusterlogs: " + message(failure));
             line.getErr().flush();
             return FAILURE;
         });
+    }
+
+    /**
+     * What was wrong, picocli's suggestions for a mistyped command, then always the usage (picocli
+     * leaves the usage out when it has a suggestion): a script's log shows what the command takes.
+     */
+    private static int usageError(CommandLine.ParameterException wrong, String[] arguments) {
+        CommandLine line = wrong.getCommandLine();
+        PrintWriter err = line.getErr();
+        err.println(wrong.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(wrong, err);
+        line.usage(err);
+        err.flush();
+        return line.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     private static String message(Exception failure) {

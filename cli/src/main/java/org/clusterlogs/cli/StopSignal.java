@@ -7,30 +7,35 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ends a follow from another thread (Ctrl-C's shutdown hook, a test): a read blocked on the
- * stream cannot be interrupted, so stopping closes the stream being read, and a back-off
- * waits on the signal instead of sleeping.
+ * Ends a follow from another thread (Ctrl-C's shutdown hook, a test). A read blocked on an
+ * HTTP response body is woken by interrupting the reading thread (closing the body alone
+ * leaves it waiting for data that no longer comes); the body is closed too, so the connection
+ * is let go. A back-off waits on the signal instead of sleeping.
  */
 public final class StopSignal {
 
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private Closeable current;
+    private Closeable stream;
+    private Thread reader;
 
-    /** Stops: the stream being read, if any, is closed. */
+    /** Stops: the stream being read, if any, is closed and its reader woken. */
     public void stop() {
         stopped.countDown();
-        closeQuietly(swap(null));
+        release();
     }
 
     public boolean isStopped() {
         return stopped.getCount() == 0;
     }
 
-    /** The stream now being read; closed at once when the signal has already come. */
+    /** The stream the calling thread now reads; given up at once when the signal has already come. */
     public void reading(Closeable stream) {
-        swap(stream);
+        synchronized (this) {
+            this.stream = stream;
+            this.reader = Thread.currentThread();
+        }
         if (isStopped()) {
-            closeQuietly(swap(null));
+            release();
         }
     }
 
@@ -39,18 +44,23 @@ public final class StopSignal {
         return stopped.await(time.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private synchronized Closeable swap(Closeable next) {
-        Closeable previous = current;
-        current = next;
-        return previous;
-    }
-
-    private static void closeQuietly(Closeable stream) {
-        if (stream != null) {
+    private void release() {
+        Closeable current;
+        Thread thread;
+        synchronized (this) {
+            current = stream;
+            thread = reader;
+            stream = null;
+            reader = null;
+        }
+        if (thread != null) {
+            thread.interrupt();
+        }
+        if (current != null) {
             try {
-                stream.close();
+                current.close();
             } catch (IOException e) {
-                // the stream is being given up; nothing is left to read from it
+                // the stream is given up; nothing is left to read from it
             }
         }
     }

@@ -67,6 +67,11 @@ final class LogFollower {
                 }
             } catch (IOException dropped) {
                 cause = dropped.getMessage() == null ? dropped.toString() : dropped.getMessage();
+            } catch (InterruptedException woken) {
+                if (stop.isStopped()) {
+                    break; // the stop's wake-up call
+                }
+                throw woken;
             }
             if (stop.isStopped()) {
                 break;
@@ -80,6 +85,7 @@ final class LogFollower {
             }
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
+        Thread.interrupted(); // a stop may have interrupted this thread to wake its read: that is done with
     }
 
     private ApiRequest request(String target) {
