@@ -8,7 +8,8 @@
 # (warm-up runs, then RUNS runs, medians), interleaved with the baselines:
 #   - `java -version`: the JVM's own start (the goal: the launcher within 3x of it);
 #   - the launcher `cli/clusterlogs` as shipped (C1 only, Serial GC, small heap, the JDK's CDS
-#     archive plus the application archive its first run wrote);
+#     archive plus the application archive its first run wrote), URL and token from the config
+#     file as after a login; and with them from the environment (no config file read);
 #   - the launcher with CLUSTERLOGS_CDS=off (no application archive);
 #   - `java -jar quarkus-run.jar` with the JVM's defaults;
 #   - the jar with the archive Quarkus makes at build time (quarkus.package.jar.appcds.enabled;
@@ -73,8 +74,10 @@ PIDS+=("$!")
 wait_ready "$DISC" "$!" "$W/discovery-service.log"
 
 # ---------------------------------------------------------------- the commands
-export CLUSTERLOGS_URL=$DISC CLUSTERLOGS_TOKEN=unused-auth-is-off
+# as after a login: the URL and a token in the config file (read with Jackson on every command)
 export XDG_CONFIG_HOME=$W/config XDG_CACHE_HOME=$W/cache
+mkdir -p "$W/config/clusterlogs"
+printf '{"url": "%s", "token": "unused-auth-is-off", "uid": "bench"}\n' "$DISC" >"$W/config/clusterlogs/config.json"
 ARGS="task log nginx --lines 1000"
 EXPECTED=$(curl -sfL "$DISC/system/v1/logs/v2/task/nginx?cursor=END&skip=-1000" | sha256sum)
 # the launcher's first run writes its archive; every variant must print exactly what curl gets
@@ -89,6 +92,7 @@ log "hyperfine: $RUNS runs each after $WARMUP warm-up runs"
 hyperfine -N --warmup "$WARMUP" --runs "$RUNS" --export-json "$W/hyperfine.json" --output=null \
   -n "java -version" "java -version" \
   -n "clusterlogs (launcher)" "$CLI_DIR/clusterlogs $ARGS" \
+  -n "launcher, URL and token from the environment" "env CLUSTERLOGS_URL=$DISC CLUSTERLOGS_TOKEN=unused $CLI_DIR/clusterlogs $ARGS" \
   -n "launcher, CLUSTERLOGS_CDS=off" "env CLUSTERLOGS_CDS=off $CLI_DIR/clusterlogs $ARGS" \
   -n "java -jar, JVM defaults" "java -jar $APP/quarkus-run.jar $ARGS" \
   -n "java -jar, Quarkus' build-time AppCDS" "bash -c 'cd $APP && exec java -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar $ARGS'" \

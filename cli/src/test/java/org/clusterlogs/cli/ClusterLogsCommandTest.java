@@ -6,6 +6,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -171,6 +175,25 @@ class ClusterLogsCommandTest {
         CliRun run = new CliRun(Map.of("XDG_CONFIG_HOME", config.toString(), "CLUSTERLOGS_TOKEN", "not.a.token"), "");
         assertEquals(1, run.execute("tasks"));
         assertTrue(run.err().contains("not logged in or token expired: run clusterlogs login"), run.err());
+    }
+
+    @Test
+    void aUserWithoutThePermissionIsForbidden() throws Exception {
+        String password = UUID.randomUUID().toString();
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(cluster.url() + "/acs/api/v1/users/reader"))
+                .header("Authorization", "token=" + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + password + "\",\"description\":\"no grants\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        Map<String, String> env = Map.of("XDG_CONFIG_HOME", work.resolve("config-" + UUID.randomUUID()).toString());
+        CliRun login = new CliRun(env, password);
+        assertEquals(0, login.execute("login", "--url", cluster.url(), "--uid", "reader", "--password-stdin"), login.err());
+
+        CliRun run = new CliRun(env, "");
+        assertEquals(1, run.execute("task", "log", "nginx"));
+        assertTrue(run.err().startsWith("clusterlogs: forbidden: "), run.err());
+        assertEquals("", run.out());
     }
 
     @Test

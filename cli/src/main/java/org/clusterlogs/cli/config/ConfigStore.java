@@ -1,6 +1,6 @@
 package org.clusterlogs.cli.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.clusterlogs.cli.http.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +16,6 @@ import java.nio.file.attribute.PosixFilePermissions;
  * permissions, then replaces the file in one rename, so a reader never sees half a file.
  */
 public final class ConfigStore {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
 
@@ -35,7 +33,7 @@ public final class ConfigStore {
             return StoredConfig.EMPTY;
         }
         try {
-            return JSON.readValue(file.toFile(), StoredConfig.class);
+            return Json.mapper().readValue(file.toFile(), StoredConfig.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the config file " + file + ": " + e.getMessage(), e);
         }
@@ -56,7 +54,7 @@ public final class ConfigStore {
             Path temporary = Files.createTempFile(directory, "config", ".json",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try {
-                JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), config);
+                Json.mapper().writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), config);
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temporary);

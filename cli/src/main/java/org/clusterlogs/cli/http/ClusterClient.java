@@ -1,7 +1,6 @@
 package org.clusterlogs.cli.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 
 /**
  * The cluster's one address (discovery-service) over {@code java.net.http}. Redirects are
@@ -24,18 +28,37 @@ public final class ClusterClient {
 
     private static final int MAX_REDIRECTS = 5;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** HTTP/1.1: the default HTTP/2 attempt adds an upgrade to every plain-HTTP request. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
     private final String token;
+    private final HttpClient http;
 
     /** A client of {@code baseUrl} that sends {@code token} (none when null, as for a login). */
     public ClusterClient(String baseUrl, String token) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
         this.token = token;
+        this.http = httpClient("https".equalsIgnoreCase(base.getScheme()));
+    }
+
+    /**
+     * HTTP/1.1, because the default HTTP/2 attempt adds an upgrade to every plain-HTTP request.
+     * For a plain-HTTP address (redirects stay on it) the client gets a TLS context without trust
+     * material: the JDK's default one reads and parses its whole CA store first, a good part of a
+     * short command's time, for nothing.
+     */
+    private static HttpClient httpClient(boolean tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5));
+        if (!tls) {
+            try {
+                SSLContext none = SSLContext.getInstance("TLS");
+                none.init(new KeyManager[0], new TrustManager[0], null);
+                builder.sslContext(none);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("no TLS implementation in this JDK", e);
+            }
+        }
+        return builder.build();
     }
 
     public URI base() {
@@ -51,7 +74,7 @@ public final class ClusterClient {
         String method = request.method();
         byte[] body = request.body();
         for (int hop = 0; ; hop++) {
-            HttpResponse<InputStream> response = exchange(build(uri, method, request, body));
+            HttpResponse<InputStream> response = exchange(http, build(uri, method, request, body));
             String location = response.headers().firstValue("Location").orElse(null);
             if (!REDIRECTS.contains(response.statusCode()) || location == null) {
                 return response;
@@ -70,9 +93,9 @@ public final class ClusterClient {
         }
     }
 
-    private static HttpResponse<InputStream> exchange(HttpRequest request) throws IOException, InterruptedException {
+    private static HttpResponse<InputStream> exchange(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new IOException("cannot reach " + request.uri() + ": " + cause(e), e);
         }
@@ -104,7 +127,7 @@ public final class ClusterClient {
     /** {@link #call} with {@code Accept: application/json}, the answer parsed. */
     public JsonNode json(ApiRequest request) throws IOException, InterruptedException {
         byte[] body = call(request.header("Accept", "application/json"));
-        return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+        return body.length == 0 ? Json.mapper().createObjectNode() : Json.mapper().readTree(body);
     }
 
     /** Throws the answer as an {@link ApiFailure} when it is not 2xx; answers it otherwise. */

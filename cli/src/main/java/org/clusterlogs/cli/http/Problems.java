@@ -1,7 +1,6 @@
 package org.clusterlogs.cli.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +13,6 @@ import java.util.List;
  * extension members that matter (an ambiguous task's candidates, a refused policy's errors).
  */
 public final class Problems {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Problems() {
     }
@@ -56,10 +53,10 @@ public final class Problems {
 
     private static JsonNode parse(byte[] body) {
         try {
-            JsonNode node = body.length == 0 ? null : JSON.readTree(body);
-            return node == null ? JSON.createObjectNode() : node;
+            JsonNode node = body.length == 0 ? null : Json.mapper().readTree(body);
+            return node == null ? Json.mapper().createObjectNode() : node;
         } catch (IOException notJson) {
-            return JSON.createObjectNode().put("detail", new String(body, StandardCharsets.UTF_8).strip());
+            return Json.mapper().createObjectNode().put("detail", new String(body, StandardCharsets.UTF_8).strip());
         }
     }
 

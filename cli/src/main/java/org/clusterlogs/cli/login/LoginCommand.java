@@ -1,6 +1,5 @@
 package org.clusterlogs.cli.login;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clusterlogs.cli.CliContext;
 import org.clusterlogs.cli.config.ConfigStore;
 import org.clusterlogs.cli.config.Settings;
@@ -8,6 +7,7 @@ import org.clusterlogs.cli.config.StoredConfig;
 import org.clusterlogs.cli.http.ApiFailure;
 import org.clusterlogs.cli.http.ApiRequest;
 import org.clusterlogs.cli.http.ClusterClient;
+import org.clusterlogs.cli.http.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,8 +24,6 @@ import java.util.concurrent.Callable;
 @Command(name = "login", mixinStandardHelpOptions = true,
         description = "Logs in and stores the cluster URL and the token in the config file (mode 0600).")
 public class LoginCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CliContext context;
 
@@ -64,7 +62,7 @@ public class LoginCommand implements Callable<Integer> {
     }
 
     private String login(ClusterClient client, String user, String password) throws IOException, InterruptedException {
-        byte[] body = JSON.writeValueAsBytes(Map.of("uid", user, "password", password));
+        byte[] body = Json.mapper().writeValueAsBytes(Map.of("uid", user, "password", password));
         try {
             return client.json(ApiRequest.post("/acs/api/v1/auth/login", "application/json", body)).path("token").asText();
         } catch (ApiFailure refused) {

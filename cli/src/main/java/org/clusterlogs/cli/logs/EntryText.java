@@ -1,7 +1,7 @@
 package org.clusterlogs.cli.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.clusterlogs.cli.http.Json;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -16,7 +16,6 @@ import java.util.Locale;
  */
 public final class EntryText {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter JOURNAL_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -24,7 +23,7 @@ public final class EntryText {
     }
 
     public static String of(String data) throws IOException {
-        JsonNode entry = JSON.readTree(data);
+        JsonNode entry = Json.mapper().readTree(data);
         JsonNode fields = entry.path("fields");
         String message = fields.path("MESSAGE").asText("");
         if (fields.path("SPLIT").asText("").equals("true")) {

@@ -1,11 +1,11 @@
 package org.clusterlogs.cli.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.clusterlogs.cli.CliContext;
 import org.clusterlogs.cli.http.ApiRequest;
 import org.clusterlogs.cli.http.ClusterClient;
+import org.clusterlogs.cli.http.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,8 +23,6 @@ import java.util.concurrent.Callable;
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = "Deploys a revision of a policy to an environment; the services there pick it up.")
 public class PolicyDeployCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CliContext context;
 
@@ -52,12 +50,12 @@ public class PolicyDeployCommand implements Callable<Integer> {
         ClusterClient client = context.client();
         String policy = ApiRequest.segment(name);
         int deployed = revision != null ? revision : latest(client, policy);
-        ObjectNode body = JSON.createObjectNode().put("revision", deployed);
+        ObjectNode body = Json.mapper().createObjectNode().put("revision", deployed);
         if (services != null) {
-            body.set("services", JSON.valueToTree(services));
+            body.set("services", Json.mapper().valueToTree(services));
         }
         JsonNode answer = client.json(ApiRequest.put("/v1/environments/" + ApiRequest.segment(environment)
-                + "/deployments/" + policy, "application/json", JSON.writeValueAsBytes(body)));
+                + "/deployments/" + policy, "application/json", Json.mapper().writeValueAsBytes(body)));
         JsonNode to = answer.path("services");
         spec.commandLine().getOut().println("policy " + name + " revision " + answer.path("revision").asText(String.valueOf(deployed))
                 + " deployed to " + environment + " for " + (to.isArray() && to.size() > 0 ? join(to) : "every service"));
