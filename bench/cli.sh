@@ -18,6 +18,9 @@
 # Both services run with authentication off (auth.enabled=false): start-up is what is measured
 # here, a token's cost is bench/auth.sh's part.
 #
+# The table has the wall-clock medians and, less sensitive to a loaded machine, the CPU time
+# (user + system) of each command, both also as multiples of `java -version`'s.
+#
 # Environment (all optional): RUNS=15, WARMUP=3, FILE_MIB=10, CLI_DIR (default this repo's cli/,
 # built when its jar is missing), LOG_JAR, DISCOVERY_JAR, BENCH_TMP, BENCH_KEEP=1.
 # Only 127.0.0.1 is contacted.
@@ -101,10 +104,12 @@ hyperfine -N --warmup "$WARMUP" --runs "$RUNS" --export-json "$W/hyperfine.json"
 python3 - "$W/hyperfine.json" "$LOAD_START" "$(load)" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
-base = next(r for r in results if r["command"] == "java -version")["median"]
+version = next(r for r in results if r["command"] == "java -version")
+cpu = lambda r: r["user"] + r["system"]
 print(f"load average: start {sys.argv[2]}, end {sys.argv[3]}\n")
-print("| command | median ms | min ms | max ms | × `java -version` |")
-print("|---|---:|---:|---:|---:|")
+print("| command | median ms | min ms | max ms | × `java -version` (median) | CPU ms (user+sys, mean) | × `java -version` (CPU) |")
+print("|---|---:|---:|---:|---:|---:|---:|")
 for r in results:
-    print(f"| {r['command']} | {r['median']*1000:.0f} | {r['min']*1000:.0f} | {r['max']*1000:.0f} | {r['median']/base:.2f} |")
+    print(f"| {r['command']} | {r['median']*1000:.0f} | {r['min']*1000:.0f} | {r['max']*1000:.0f} "
+          f"| {r['median']/version['median']:.2f} | {cpu(r)*1000:.0f} | {cpu(r)/cpu(version):.1f} |")
 PY
