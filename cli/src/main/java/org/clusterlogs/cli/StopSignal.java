@@ -39,6 +39,20 @@ public final class StopSignal {
         }
     }
 
+    /** The calling thread is done with the stream it read: a stop no longer needs to wake it. */
+    public synchronized void doneReading() {
+        stream = null;
+        reader = null;
+    }
+
+    /**
+     * Gives up the stream being read without stopping (a connection gone silent): it is closed
+     * and its reader woken, which then sees its read fail.
+     */
+    public void abandon() {
+        release();
+    }
+
     /** Waits up to {@code time}; answers whether the signal came. */
     public boolean await(Duration time) throws InterruptedException {
         return stopped.await(time.toMillis(), TimeUnit.MILLISECONDS);

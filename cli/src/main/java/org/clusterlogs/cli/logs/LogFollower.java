@@ -25,35 +25,50 @@ final class LogFollower {
 
     static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /** Three of log-service's 15 s pings missed. */
+    static final Duration SILENCE = Duration.ofSeconds(45);
 
     private final ClusterClient client;
     private final PrintWriter out;
     private final PrintWriter err;
     private final StopSignal stop;
+    private final Duration silence;
     private String lastEventId;
 
     LogFollower(ClusterClient client, PrintWriter out, PrintWriter err, StopSignal stop) {
+        this(client, out, err, stop, SILENCE);
+    }
+
+    LogFollower(ClusterClient client, PrintWriter out, PrintWriter err, StopSignal stop, Duration silence) {
         this.client = client;
         this.out = out;
         this.err = err;
         this.stop = stop;
+        this.silence = silence;
     }
 
     /** Follows {@code target} (a log route with its query) until the stop signal comes. */
     void follow(String target) throws IOException, InterruptedException {
+        try (SilenceWatch watch = new SilenceWatch(silence, stop)) {
+            follow(target, watch);
+        }
+        Thread.interrupted(); // a stop may have interrupted this thread to wake its read: that is done with
+    }
+
+    private void follow(String target, SilenceWatch watch) throws IOException, InterruptedException {
         Duration backoff = FIRST_BACKOFF;
         boolean lost = false;
         while (!stop.isStopped()) {
             String cause;
             try {
-                HttpResponse<InputStream> response = client.send(request(target));
+                HttpResponse<InputStream> response = send(target, watch);
                 if (response.statusCode() == 200) {
                     if (lost) {
                         note("reconnected");
                         lost = false;
                     }
                     backoff = FIRST_BACKOFF;
-                    read(response.body());
+                    read(watch.watch(response.body()), watch);
                     cause = "the stream ended";
                 } else {
                     ApiFailure failure;
@@ -68,14 +83,15 @@ final class LogFollower {
             } catch (IOException dropped) {
                 cause = dropped.getMessage() == null ? dropped.toString() : dropped.getMessage();
             } catch (InterruptedException woken) {
-                if (stop.isStopped()) {
-                    break; // the stop's wake-up call
-                }
-                throw woken;
+                // woken by a stop, or by the silence watch just after the read it meant ended
+                cause = "interrupted";
             }
             if (stop.isStopped()) {
                 break;
             }
+            String silent = watch.firedSince();
+            cause = silent != null ? silent : cause;
+            Thread.interrupted(); // the watch's wake-up call may have come after the read it was for
             if (!lost) {
                 note("connection lost (" + cause + "); reconnecting");
                 lost = true;
@@ -85,7 +101,18 @@ final class LogFollower {
             }
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
-        Thread.interrupted(); // a stop may have interrupted this thread to wake its read: that is done with
+    }
+
+    /** Sends the request; one that gets no answer within the silence is given up like a silent stream. */
+    private HttpResponse<InputStream> send(String target, SilenceWatch watch) throws IOException, InterruptedException {
+        watch.arm();
+        stop.reading(() -> { });
+        try {
+            return client.send(request(target));
+        } finally {
+            stop.doneReading();
+            watch.disarm();
+        }
     }
 
     private ApiRequest request(String target) {
@@ -93,7 +120,7 @@ final class LogFollower {
         return lastEventId == null ? request : request.header("Last-Event-ID", lastEventId);
     }
 
-    private void read(InputStream body) throws IOException {
+    private void read(InputStream body, SilenceWatch watch) throws IOException {
         stop.reading(body);
         try (body) {
             SseReader.read(body, event -> {
@@ -107,6 +134,9 @@ final class LogFollower {
                     lastEventId = event.id();
                 }
             });
+        } finally {
+            stop.doneReading();
+            watch.disarm();
         }
     }
 
