@@ -3,13 +3,7 @@ package org.clusterlogs.cli.logs;
 import org.clusterlogs.cli.CliContext;
 import org.clusterlogs.cli.http.ApiRequest;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
-import java.io.IOException;
-import java.util.concurrent.Callable;
 
 /**
  * {@code clusterlogs task log TASK [FILE]}: a task's file by the task's name or id, wherever it
@@ -17,12 +11,7 @@ import java.util.concurrent.Callable;
  * task route again, so it finds the node anew.
  */
 @Command(name = "log", mixinStandardHelpOptions = true, description = "Prints a task's log file (stdout by default).")
-public class TaskLogCommand implements Callable<Integer> {
-
-    private final CliContext context;
-
-    @Spec
-    CommandSpec spec;
+public class TaskLogCommand extends LogCommand {
 
     @Parameters(index = "0", paramLabel = "TASK", description = "The task's name, or (part of) its id.")
     String task;
@@ -30,17 +19,12 @@ public class TaskLogCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "A file of the task's sandbox (default: stdout).")
     String file;
 
-    @Mixin
-    LogOptions options;
-
     public TaskLogCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        String path = "/system/v1/logs/v2/task/" + ApiRequest.segment(task) + (file == null ? "" : "/file/" + ApiRequest.segment(file));
-        LogReader.of(context, spec).print(path, options.checked(spec));
-        return 0;
+    String path() {
+        return "/system/v1/logs/v2/task/" + ApiRequest.segment(task) + (file == null ? "" : "/file/" + ApiRequest.segment(file));
     }
 }
