@@ -142,7 +142,8 @@ final class JournalReader implements EntryReader {
         }
         mark = lease == null ? null : lease.tail().mark();
         runReturned = false;
-        JournalRun started = JournalRun.start(command.read(from), from);
+        JournalRun started = JournalRun.entries(command.read(from), from,
+                c -> command.read(new JournalPosition.At(c)));
         run = started;
         runs++;
         if (closed) {
