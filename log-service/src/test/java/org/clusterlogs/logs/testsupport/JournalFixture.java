@@ -110,7 +110,12 @@ public final class JournalFixture {
         return writeInto(name);
     }
 
-    /** Writes the queued entries into this file of the directory, appending when it exists. */
+    /**
+     * Writes the queued entries into this file of the directory, appending when it exists.
+     * systemd-journal-remote writes with journald's own code, so a journalctl following the file
+     * meanwhile sees what it sees of journald, including an entry printed without a field it is
+     * still being linked to (the service reads such an entry again, see JournalEntryHash).
+     */
     public JournalFixture writeInto(String fileName) throws IOException {
         if (!fileName.endsWith(".journal")) {
             throw new IllegalArgumentException("systemd-journal-remote wants a name ending in .journal: " + fileName);

@@ -13,9 +13,14 @@ import java.io.IOException;
  * end it finds, therefore returned every matching entry up to R. The ring continues the journal
  * right after R, in journalctl's order, without gaps. So:
  * <ul>
- *   <li>X is R or before it (in the ring at or before S, or older than the ring, which one
- *       extra journalctl run over the entries after R tells): nothing matching lies between X
- *       and R, so the follower continues with ring entry S + 1.</li>
+ *   <li>X is in the ring: the follower continues right after X, and the ring gives it what
+ *       matches between X and R too. The run should have found nothing there, but a run can
+ *       miss a whole file (journalctl lists the directory when it starts, and a listing taken
+ *       while a file is renamed in rotation may show neither name; seen under load: a follower
+ *       lost the entries of one write just before a rotation). The ring does not miss it.</li>
+ *   <li>X is R or before it and older than the ring (which one extra journalctl run over the
+ *       entries after R tells): the follower continues with ring entry S + 1, trusting the run
+ *       to have found everything matching up to R.</li>
  *   <li>X is after R: the run returned every matching entry up to X, so the follower continues
  *       right after X: after its ring entry when the ring has it, else (the tail has not read X
  *       yet) with S + 1, skipping entries up to and including X once it comes.</li>
@@ -44,12 +49,13 @@ final class HandOver {
             return null;
         }
         String x = cursor(reached);
+        long seen = x == null ? -1 : ring.find(x, 1);
+        if (seen >= 0) {
+            // a run from "at c" that returned nothing has not returned c itself
+            return new RingPlace(ring, matches, reached instanceof JournalPosition.At ? seen : seen + 1, null);
+        }
         if (x == null || x.equals(mark.cursor())) {
             return new RingPlace(ring, matches, afterMark, null);
-        }
-        long seen = ring.find(x, 1);
-        if (seen >= 0) {
-            return new RingPlace(ring, matches, Math.max(seen + 1, afterMark), null);
         }
         // X is older than the ring, or the tail has not read it yet
         boolean ahead = mark.cursor() == null || tail.printsAfter(mark.cursor(), x);
@@ -63,6 +69,7 @@ final class HandOver {
         }
         if (reached instanceof JournalPosition.At at) {
             // a run from "at c" that returned nothing: c is no newer than the mark, like X above
+            // (and, in the ring, c itself is the next entry to look at)
             return JournalCursors.canonical(at.cursor());
         }
         return null;

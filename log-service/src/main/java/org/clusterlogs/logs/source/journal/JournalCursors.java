@@ -46,6 +46,11 @@ final class JournalCursors {
         return b.toString();
     }
 
+    /** The entry's hash, the {@code x=} part: the XOR of its fields' hashes ({@link JournalEntryHash}). */
+    static long xorHash(String cursor) {
+        return Long.parseUnsignedLong(values(cursor)[5], 16);
+    }
+
     private static String[] values(String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             throw bad(cursor, "it is empty");

@@ -21,9 +21,10 @@ import java.util.Optional;
  * up to and including its last one ({@code from}). A catch-up run keeps it (it starts after
  * {@code from}); reading the ring keeps it because the ring holds the whole journal without
  * gaps and {@link JournalMatches#accepts} decides as journalctl's matches do; the hand-over
- * keeps it because the mark was taken before the last run started, so that run returned every
- * matching entry up to the marked one, and the ring continues right after that entry (or
- * after {@code from}, whichever is later; see {@link HandOver}). A follower the ring left
+ * keeps it because the follower goes on in the ring right after {@code from} when the ring
+ * holds it, and else the mark was taken before the last run started, so that run returned
+ * every matching entry up to the marked one, and the ring continues right after that entry
+ * (see {@link HandOver}). A follower the ring left
  * behind (a slow client) runs journalctl again from {@code from} and hands over anew, so a
  * follower never holds more than its place in the shared ring.
  *
@@ -142,7 +143,8 @@ final class JournalReader implements EntryReader {
         }
         mark = lease == null ? null : lease.tail().mark();
         runReturned = false;
-        JournalRun started = JournalRun.start(command.read(from), from);
+        JournalRun started = JournalRun.entries(command.read(from), from,
+                c -> command.read(new JournalPosition.At(c)));
         run = started;
         runs++;
         if (closed) {

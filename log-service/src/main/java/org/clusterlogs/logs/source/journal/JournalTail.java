@@ -169,7 +169,7 @@ final class JournalTail {
             long before = ring.newest();
             Exception why = null;
             JournalPosition from = after == null ? JournalPosition.Head.INSTANCE : new JournalPosition.After(after);
-            try (JournalRun current = JournalRun.start(command.follow(after), from)) {
+            try (JournalRun current = JournalRun.entries(command.follow(after), from, command::follow)) {
                 run = current;
                 for (ObjectNode json = stopped() ? null : current.next(); json != null; json = current.next()) {
                     after = add(json);

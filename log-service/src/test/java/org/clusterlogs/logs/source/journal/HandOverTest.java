@@ -133,8 +133,20 @@ class HandOverTest {
         tailReads(4);
         // m2 is before the ring: a run from m2 that started after the mark returned m3…m5
         assertEquals(List.of("m6", "m7"), drain(place(mark, 2)));
-        // m4 is in the ring, before the mark
-        assertEquals(List.of("m6", "m7"), drain(place(mark, 4)));
+    }
+
+    /** A run that stopped short of the mark (it missed a file) loses nothing the ring holds. */
+    @Test
+    void reachedBeforeTheMarkInTheRingContinuesRightAfterTheEntryReached() throws Exception {
+        startTail(16);
+        journal.append(entries(4, 5));
+        tailReads(2);
+        JournalTail.Mark mark = tail.mark(); // m5
+        journal.append(entries(6, 7));
+        tailReads(4);
+        assertEquals(List.of("m5", "m6", "m7"), drain(place(mark, 4)));
+        assertEquals(List.of("m4", "m5", "m6", "m7"),
+                drain(HandOver.place(tail, mark, new JournalPosition.At(c(4)), ALL)));
     }
 
     @Test

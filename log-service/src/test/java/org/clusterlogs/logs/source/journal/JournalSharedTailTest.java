@@ -326,6 +326,40 @@ class JournalSharedTailTest {
         assertTrue(f.messages().size() == written.size(), "nothing repeated");
     }
 
+    /**
+     * A catch-up run that finds nothing because it missed the file holding entries the tail
+     * already read (under load a follower lost the entries of one write just before a rotation):
+     * the follower gets them from the ring.
+     */
+    @Test
+    void aCatchUpRunThatFindsNothingBecauseItMissedANewFileLosesNothing() throws Exception {
+        Path blind = tmp.resolve("blind");
+        // while "blind" exists, every catch-up read prints nothing, as if it had not seen the newest file
+        Path journalctl = script("blind-journalctl", """
+                #!/bin/sh
+                case " $* " in
+                  *" --follow "*|*" --output-fields="*) ;;
+                  *) [ -e %s ] && exit 0 ;;
+                esac
+                exec journalctl "$@"
+                """.formatted(blind));
+        JournalFixture journal = JournalFixture.create(dir()).append(numbered(0, 3));
+        JournalSource whole = source(journalctl.toString(), null, FieldFilter.none());
+        Follower first = follow(whole, false);
+        JournalFollowTest.awaitInRing(first);
+        journal.append(numbered(3, 4));
+        first.await(4, WAIT); // the ring holds m3…m6
+        String m3 = journal.cursors().get(3);
+        Files.createFile(blind);
+        Follower late = Follower.start(whole, whole.after(m3), executor);
+        followers.add(late);
+        JournalFollowTest.awaitInRing(late);
+        Files.delete(blind);
+        journal.append(numbered(7, 1));
+        late.assertGets(List.of("m4", "m5", "m6", "m7"), WAIT, QUIET);
+        first.assertGets(List.of("m3", "m4", "m5", "m6", "m7"), WAIT, QUIET);
+    }
+
     @Test
     void whenJournalctlKeepsFailingTheFollowersFailWithItsError() throws Exception {
         Path broken = tmp.resolve("broken");
