@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.Response;
 import org.clusterlogs.discovery.redirect.LogRequest;
 import org.clusterlogs.discovery.redirect.TaskDiscovery;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -29,7 +31,8 @@ import java.util.Optional;
 @SecurityRequirement(name = "bearer")
 @SecurityRequirement(name = "authCookie")
 @APIResponse(responseCode = "303", description = ApiDocs.SEE_OTHER,
-        headers = @Header(name = "Location", description = "/system/v1/agent/{agent}/logs/v2/...?<the query>"))
+        headers = @Header(name = "Location", description = "/system/v1/agent/{agent}/logs/v2/...?<the query>",
+                schema = @Schema(type = SchemaType.STRING)))
 @APIResponse(responseCode = "400", ref = "badRequest")
 @APIResponse(responseCode = "401", ref = "unauthorized")
 @APIResponse(responseCode = "403", ref = "forbidden")
