@@ -15,9 +15,7 @@ trap cleanup EXIT
 
 services=("$@")
 [ ${#services[@]} -gt 0 ] || services=(auth-service log-service discovery-service policy-service)
-port=18380
 for service in "${services[@]}"; do
-  port=$((port + 1))
   jar="$root/$service/target/quarkus-app/quarkus-run.jar"
   [ -f "$jar" ] || { echo "missing $jar: build $service first" >&2; exit 1; }
   # each service refuses properties it does not know: only its own state directory
@@ -27,11 +25,13 @@ for service in "${services[@]}"; do
     *) state=() ;;
   esac
   AUTH_KEY_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" java -Xmx128m \
-    -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -Dauth.enabled=false "${state[@]}" \
+    -Dquarkus.http.port=0 -Dquarkus.http.host=127.0.0.1 -Dauth.enabled=false "${state[@]}" \
     -jar "$jar" >"$work/$service.log" 2>&1 &
   pids+=($!)
+  # port 0: the system picks a free one, which Quarkus prints when it listens
   for _ in $(seq 1 240); do
-    curl -fsS "http://127.0.0.1:$port/q/openapi?format=yaml" -o "$work/$service.yaml" 2>/dev/null && break
+    url="$(grep -o 'Listening on: http://127.0.0.1:[0-9]*' "$work/$service.log" 2>/dev/null | head -1 | cut -d' ' -f3)" || true
+    [ -n "$url" ] && curl -fsS "$url/q/openapi?format=yaml" -o "$work/$service.yaml" 2>/dev/null && break
     sleep 0.5
   done
   [ -s "$work/$service.yaml" ] || { echo "$service did not serve /q/openapi:" >&2; cat "$work/$service.log" >&2; exit 1; }
