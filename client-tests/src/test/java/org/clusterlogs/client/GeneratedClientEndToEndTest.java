@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.clusterlogs.client.auth.api.AuthApi;
+import org.clusterlogs.client.auth.api.UsersApi;
 import org.clusterlogs.client.auth.model.LoginRequest;
+import org.clusterlogs.client.auth.model.NewUser;
 import org.clusterlogs.client.discovery.api.DiscoveryApi;
 import org.clusterlogs.client.logs.JSON;
 import org.clusterlogs.client.logs.model.Entry;
@@ -92,6 +94,21 @@ class GeneratedClientEndToEndTest {
                 org.clusterlogs.client.discovery.ApiException.class,
                 () -> anonymous.readTaskLog(LocalCluster.TASK_NAME, null, null, null, null, null, TEXT));
         assertEquals(401, denied.getCode());
+    }
+
+    @Test
+    void aUserWithoutThePermissionGetsA403() throws Exception {
+        String uid = "client-tests-reader";
+        String password = "reader-password";
+        new UsersApi(clients.auth(token)).createUser(uid, new NewUser().password(password).description("no grants"));
+        String readerToken = new AuthApi(clients.anonymousAuth()).login(new LoginRequest().uid(uid).password(password))
+                .getToken();
+
+        org.clusterlogs.client.discovery.ApiException denied = assertThrows(
+                org.clusterlogs.client.discovery.ApiException.class,
+                () -> new DiscoveryApi(clients.discovery(readerToken))
+                        .readTaskLog(LocalCluster.TASK_NAME, null, null, null, null, null, TEXT));
+        assertEquals(403, denied.getCode());
     }
 
     @Test
