@@ -79,12 +79,13 @@ class GeneratedClientEndToEndTest {
     void readsARangeOfTheTaskLogByFollowingTheRedirectToItsNode() throws Exception {
         DiscoveryApi discovery = new DiscoveryApi(clients.discovery(token));
 
+        // from the start: another test appends to the log
         assertEquals("first\nsecond\n", text(discovery.readTaskLog(LocalCluster.TASK_NAME,
-                "BEG", null, null, null, null, TEXT)));
+                "BEG", null, 2L, null, null, TEXT)));
         assertEquals("second\n", text(discovery.readTaskLog(LocalCluster.TASK_NAME,
                 "BEG", 1L, 1L, null, null, TEXT)));
-        assertEquals("second\n", text(discovery.readTaskLog(LocalCluster.TASK_ID,
-                null, -1L, null, null, null, TEXT)));
+        assertEquals("first\n", text(discovery.readTaskLog(LocalCluster.TASK_ID,
+                "BEG", null, 1L, null, null, TEXT)));
     }
 
     @Test
@@ -126,6 +127,20 @@ class GeneratedClientEndToEndTest {
             assertEquals(List.of("first", "second", line), seen.stream().map(e -> e.getFields().get("MESSAGE")).toList());
             assertTrue(seen.stream().allMatch(e -> e.getCursor() != null && !e.getCursor().isBlank()),
                     "every followed entry carries its cursor");
+        }
+    }
+
+    @Test
+    void resumesAFollowAfterTheLastEventIdItSaw() throws Exception {
+        DiscoveryApi discovery = new DiscoveryApi(clients.discovery(token));
+        String firstId;
+        try (ServerSentEvents events = new ServerSentEvents(discovery.readTaskLog(LocalCluster.TASK_NAME,
+                "BEG", null, null, null, null, EVENTS))) {
+            firstId = events.next().orElseThrow().id();
+        }
+        try (ServerSentEvents events = new ServerSentEvents(discovery.readTaskLog(LocalCluster.TASK_NAME,
+                null, null, null, null, firstId, EVENTS))) {
+            assertEquals("second", entry(events.next()).getFields().get("MESSAGE"));
         }
     }
 
