@@ -43,7 +43,8 @@ final class ClusterClients {
 
     org.clusterlogs.client.policy.ApiClient policy(String token) {
         org.clusterlogs.client.policy.ApiClient client = new org.clusterlogs.client.policy.ApiClient().setBasePath(url);
-        ((org.clusterlogs.client.policy.auth.ApiKeyAuth) client.getAuthentication("acsjwt")).setApiKey("token=" + token);
+        ((org.clusterlogs.client.policy.auth.ApiKeyAuth) client.getAuthentication("acsjwt"))
+                .setApiKey("token=" + token);
         return client;
     }
 }

@@ -90,7 +90,8 @@ class GeneratedClientEndToEndTest {
 
     @Test
     void aTaskLogReadWithoutATokenIsA401() {
-        DiscoveryApi anonymous = new DiscoveryApi(new org.clusterlogs.client.discovery.ApiClient().setBasePath(cluster.url()));
+        DiscoveryApi anonymous = new DiscoveryApi(
+                new org.clusterlogs.client.discovery.ApiClient().setBasePath(cluster.url()));
         org.clusterlogs.client.discovery.ApiException denied = assertThrows(
                 org.clusterlogs.client.discovery.ApiException.class,
                 () -> anonymous.readTaskLog(LocalCluster.TASK_NAME, null, null, null, null, null, TEXT));
@@ -124,7 +125,8 @@ class GeneratedClientEndToEndTest {
             cluster.append("stdout", line + "\n");
             seen.add(entry(events.next()));
 
-            assertEquals(List.of("first", "second", line), seen.stream().map(e -> e.getFields().get("MESSAGE")).toList());
+            assertEquals(List.of("first", "second", line),
+                    seen.stream().map(e -> e.getFields().get("MESSAGE")).toList());
             assertTrue(seen.stream().allMatch(e -> e.getCursor() != null && !e.getCursor().isBlank()),
                     "every followed entry carries its cursor");
         }
@@ -155,13 +157,15 @@ class GeneratedClientEndToEndTest {
         assertEquals(name, stored.getName());
 
         DeploymentsApi deployments = new DeploymentsApi(client);
-        Deployment deployed = deployments.deployPolicy(environment, name, new DeploymentRequest().revision(stored.getRevision()));
+        Deployment deployed = deployments.deployPolicy(environment, name,
+                new DeploymentRequest().revision(stored.getRevision()));
         assertEquals(stored.getRevision(), deployed.getRevision());
 
         DeployedSet set = deployments.getDeployedSet(environment, null, null);
         assertEquals(environment, set.getEnvironment());
         assertEquals(List.of(name), set.getDeployments().stream().map(Deployment::getName).toList());
-        assertEquals(List.of(stored.getRevision()), set.getDeployments().stream().map(Deployment::getRevision).toList());
+        assertEquals(List.of(stored.getRevision()),
+                set.getDeployments().stream().map(Deployment::getRevision).toList());
     }
 
     /** The packaged jars run the production profile, which the services' own contract tests do not. */

@@ -62,7 +62,8 @@ public class UsersResource {
     @PUT
     @Path("{uid}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createUser", summary = "Create a user ({description, password}) or a service account ({description, public_key})")
+    @Operation(operationId = "createUser",
+            summary = "Create a user ({description, password}) or a service account ({description, public_key})")
     public Response create(@PathParam("uid") String uid, Bodies.NewUser body) {
         Bodies.NewUser b = body == null ? new Bodies.NewUser(null, null, null) : body;
         users.create(uid, b.description(), b.password(), b.publicKey());
@@ -96,7 +97,8 @@ public class UsersResource {
 
     @GET
     @Path("{uid}/permissions")
-    @Operation(operationId = "getUserPermissions", summary = "A user's grants, direct and through its groups (a caller may always read its own)")
+    @Operation(operationId = "getUserPermissions",
+            summary = "A user's grants, direct and through its groups (a caller may always read its own)")
     public Response permissions(@PathParam("uid") String uid, @Context RoutingContext request) {
         // the route needs only a valid token: anyone may read their own, others need the IAM permission
         String caller = Caller.of(request).map(Caller::uid).orElse(null);

@@ -57,13 +57,15 @@ public class LoginResource {
     @Path("login")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "login", summary = "Log in: {uid, password} for users, {uid, token} for service accounts (an RS256 login "
-            + "token signed with the account's private key); answers a token and sets the auth and info cookies")
+    @Operation(operationId = "login", summary = "Log in: {uid, password} for users, {uid, token} for service "
+            + "accounts (an RS256 login token signed with the account's private key); answers a token and sets the "
+            + "auth and info cookies")
     // the body is parsed by hand (JSON or form, checked in the reference's order): the contract says what it holds
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LoginRequest.class)))
     @APIResponse(responseCode = "200", description = "the token, also set as the auth cookie",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoginToken.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LoginToken.class)))
     public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body,
             @Context HttpServerRequest request) {
         LoginRequest parsed = LoginRequest.parse(contentType, body, json);
@@ -78,9 +80,10 @@ public class LoginResource {
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "acsjwt")
     @APIResponse(responseCode = "200", description = "the new token, also set as the auth cookie",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoginToken.class)))
-    @Operation(operationId = "refreshToken", summary = "A new token (and auth cookie) for the caller of a valid token, within the session's "
-            + "maximum age from its login")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LoginToken.class)))
+    @Operation(operationId = "refreshToken", summary = "A new token (and auth cookie) for the caller of a valid "
+            + "token, within the session's maximum age from its login")
     public Response refresh(@Context RoutingContext request) {
         // the shared security module verified the token (header or cookie) and the CSRF rule
         Caller caller = Caller.of(request).orElseThrow(LoginService::invalidCredentials);
@@ -94,7 +97,8 @@ public class LoginResource {
 
     @GET
     @Path("logout")
-    @Operation(operationId = "logout", summary = "Clears the auth and info cookies (the token itself stays valid until it expires)")
+    @Operation(operationId = "logout",
+            summary = "Clears the auth and info cookies (the token itself stays valid until it expires)")
     public Response logout() {
         return Response.ok().cookie(AuthCookies.cleared()).cacheControl(noStore()).build();
     }
@@ -102,7 +106,8 @@ public class LoginResource {
     @GET
     @Path("providers")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listLoginProviders", summary = "The login methods: uid and password, uid and service login token")
+    @Operation(operationId = "listLoginProviders",
+            summary = "The login methods: uid and password, uid and service login token")
     public Map<String, Object> providers() {
         Map<String, Object> config = Map.of("start_flow_url", "/acs/api/v1/auth/login");
         return Map.of(

@@ -48,7 +48,8 @@ public class DeploymentsResource {
     @Operation(operationId = "getDeployedSet", summary = "What is deployed to an environment; with If-None-Match, "
             + "wait for a change (304 when none came within wait)")
     @APIResponse(responseCode = "200", description = "the deployed set; its version is the ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeployedSet.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeployedSet.class)))
     @APIResponse(responseCode = "304", description = "If-None-Match named the version and nothing changed within wait")
     public Uni<Response> getDeployedSet(@PathParam("environment") String environment,
             @HeaderParam("If-None-Match") String ifNoneMatch,
