@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,9 +26,21 @@ public final class OpenApiContract {
      * the new contract when the change is intended.
      */
     public static void assertServedEquals(String service) {
+        assertServedEquals(service, given());
+    }
+
+    /**
+     * The same check against a service running at {@code baseUrl}: a packaged jar started as a
+     * process, which runs the production profile the {@code @QuarkusTest} check does not.
+     */
+    public static void assertServedEquals(String service, String baseUrl) {
+        assertServedEquals(service, given().baseUri(baseUrl));
+    }
+
+    private static void assertServedEquals(String service, RequestSpecification request) {
         Path contract = Path.of("..", "openapi", service + ".yaml");
         assertTrue(Files.isRegularFile(contract), () -> "missing contract " + contract.toAbsolutePath());
-        String served = given().queryParam("format", "yaml")
+        String served = request.queryParam("format", "yaml")
                 .when().get("/q/openapi")
                 .then().statusCode(200)
                 .extract().asString();

@@ -41,14 +41,14 @@ public class AclsResource {
     }
 
     @GET
-    @Operation(summary = "ACLs")
+    @Operation(operationId = "listAcls", summary = "ACLs")
     public Views.ArrayOf<Views.AclView> list() {
         return new Views.ArrayOf<>(acls.list().stream().map(Views.AclView::of).toList());
     }
 
     @GET
     @Path("{rid}")
-    @Operation(summary = "One ACL")
+    @Operation(operationId = "getAcl", summary = "One ACL")
     public Views.AclView get(@PathParam("rid") String rid) {
         return Views.AclView.of(acls.get(Rids.fromPath(rid)));
     }
@@ -56,7 +56,7 @@ public class AclsResource {
     @PUT
     @Path("{rid}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create the ACL of a rid (before granting on it)")
+    @Operation(operationId = "createAcl", summary = "Create the ACL of a rid (before granting on it)")
     public Response create(@PathParam("rid") String rid, Bodies.Description body) {
         acls.create(Rids.fromPath(rid), Bodies.description(body));
         return Response.status(201).build();
@@ -65,7 +65,7 @@ public class AclsResource {
     @PATCH
     @Path("{rid}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change an ACL's description")
+    @Operation(operationId = "updateAcl", summary = "Change an ACL's description")
     public Response update(@PathParam("rid") String rid, Bodies.Description body) {
         acls.update(Rids.fromPath(rid), Bodies.description(body));
         return Response.noContent().build();
@@ -73,7 +73,7 @@ public class AclsResource {
 
     @DELETE
     @Path("{rid}")
-    @Operation(summary = "Delete an ACL with its grants (not dcos:superuser)")
+    @Operation(operationId = "deleteAcl", summary = "Delete an ACL with its grants (not dcos:superuser)")
     public Response delete(@PathParam("rid") String rid) {
         acls.delete(Rids.fromPath(rid));
         return Response.noContent().build();
@@ -81,14 +81,14 @@ public class AclsResource {
 
     @GET
     @Path("{rid}/permissions")
-    @Operation(summary = "Who holds which actions on the rid")
+    @Operation(operationId = "getAclPermissions", summary = "Who holds which actions on the rid")
     public PermissionViews.AclPermissions permissions(@PathParam("rid") String rid) {
         return permissions.ofAcl(Rids.fromPath(rid));
     }
 
     @GET
     @Path("{rid}/{kind: users|groups}/{id}")
-    @Operation(summary = "The actions a user or group holds on the rid")
+    @Operation(operationId = "listGrantedActions", summary = "The actions a user or group holds on the rid")
     public Views.ArrayOf<Views.ActionView> actions(@PathParam("rid") String rid, @PathParam("kind") String kind,
             @PathParam("id") String id) {
         String r = Rids.fromPath(rid);
@@ -99,7 +99,7 @@ public class AclsResource {
 
     @DELETE
     @Path("{rid}/{kind: users|groups}/{id}")
-    @Operation(summary = "Revoke every action a user or group holds on the rid")
+    @Operation(operationId = "revokeAllActions", summary = "Revoke every action a user or group holds on the rid")
     public Response revokeAll(@PathParam("rid") String rid, @PathParam("kind") String kind, @PathParam("id") String id) {
         acls.revokeAll(Rids.fromPath(rid), principal(kind, id), id);
         return Response.noContent().build();
@@ -107,7 +107,7 @@ public class AclsResource {
 
     @GET
     @Path("{rid}/{kind: users|groups}/{id}/{action}")
-    @Operation(summary = "Whether this exact grant exists")
+    @Operation(operationId = "hasGrantedAction", summary = "Whether this exact grant exists")
     public Map<String, Boolean> hasAction(@PathParam("rid") String rid, @PathParam("kind") String kind,
             @PathParam("id") String id, @PathParam("action") String action) {
         Action a = Action.of(action).orElseThrow(AclsResource::invalidAction);
@@ -116,7 +116,7 @@ public class AclsResource {
 
     @PUT
     @Path("{rid}/{kind: users|groups}/{id}/{action}")
-    @Operation(summary = "Grant an action (create, read, update, delete or full)")
+    @Operation(operationId = "grantAction", summary = "Grant an action (create, read, update, delete or full)")
     public Response grant(@PathParam("rid") String rid, @PathParam("kind") String kind, @PathParam("id") String id,
             @PathParam("action") String action) {
         acls.grant(Rids.fromPath(rid), principal(kind, id), id, action);
@@ -125,7 +125,7 @@ public class AclsResource {
 
     @DELETE
     @Path("{rid}/{kind: users|groups}/{id}/{action}")
-    @Operation(summary = "Revoke an action")
+    @Operation(operationId = "revokeAction", summary = "Revoke an action")
     public Response revoke(@PathParam("rid") String rid, @PathParam("kind") String kind, @PathParam("id") String id,
             @PathParam("action") String action) {
         acls.revoke(Rids.fromPath(rid), principal(kind, id), id, action);

@@ -35,14 +35,14 @@ public class GroupsResource {
     }
 
     @GET
-    @Operation(summary = "Groups")
+    @Operation(operationId = "listGroups", summary = "Groups")
     public Views.ArrayOf<Views.GroupView> list() {
         return new Views.ArrayOf<>(groups.list().stream().map(Views.GroupView::of).toList());
     }
 
     @GET
     @Path("{gid}")
-    @Operation(summary = "One group")
+    @Operation(operationId = "getGroup", summary = "One group")
     public Views.GroupView get(@PathParam("gid") String gid) {
         return Views.GroupView.of(groups.get(gid));
     }
@@ -50,7 +50,7 @@ public class GroupsResource {
     @PUT
     @Path("{gid}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a group")
+    @Operation(operationId = "createGroup", summary = "Create a group")
     public Response create(@PathParam("gid") String gid, Bodies.Description body) {
         groups.create(gid, Bodies.description(body));
         return Response.status(201).build();
@@ -59,7 +59,7 @@ public class GroupsResource {
     @PATCH
     @Path("{gid}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a group's description")
+    @Operation(operationId = "updateGroup", summary = "Change a group's description")
     public Response update(@PathParam("gid") String gid, Bodies.Description body) {
         groups.update(gid, Bodies.description(body));
         return Response.noContent().build();
@@ -67,7 +67,7 @@ public class GroupsResource {
 
     @DELETE
     @Path("{gid}")
-    @Operation(summary = "Delete a group with its memberships and grants (not superusers)")
+    @Operation(operationId = "deleteGroup", summary = "Delete a group with its memberships and grants (not superusers)")
     public Response delete(@PathParam("gid") String gid) {
         groups.delete(gid);
         return Response.noContent().build();
@@ -75,7 +75,7 @@ public class GroupsResource {
 
     @GET
     @Path("{gid}/users")
-    @Operation(summary = "A group's members (type=service: its service accounts)")
+    @Operation(operationId = "listGroupMembers", summary = "A group's members (type=service: its service accounts)")
     public Views.ArrayOf<Views.GroupMembership> members(@PathParam("gid") String gid, @QueryParam("type") String type) {
         return new Views.ArrayOf<>(groups.members(gid, User.Kind.ofQuery(type)).stream()
                 .map(u -> new Views.GroupMembership(Views.membershipUrl(gid, u.uid()), Views.UserView.of(u))).toList());
@@ -83,7 +83,7 @@ public class GroupsResource {
 
     @PUT
     @Path("{gid}/users/{uid}")
-    @Operation(summary = "Add a member")
+    @Operation(operationId = "addGroupMember", summary = "Add a member")
     public Response addMember(@PathParam("gid") String gid, @PathParam("uid") String uid) {
         groups.addMember(gid, uid);
         return Response.noContent().build();
@@ -91,7 +91,7 @@ public class GroupsResource {
 
     @DELETE
     @Path("{gid}/users/{uid}")
-    @Operation(summary = "Remove a member (never the last member of superusers)")
+    @Operation(operationId = "removeGroupMember", summary = "Remove a member (never the last member of superusers)")
     public Response removeMember(@PathParam("gid") String gid, @PathParam("uid") String uid) {
         groups.removeMember(gid, uid);
         return Response.noContent().build();
@@ -99,7 +99,7 @@ public class GroupsResource {
 
     @GET
     @Path("{gid}/permissions")
-    @Operation(summary = "A group's grants")
+    @Operation(operationId = "getGroupPermissions", summary = "A group's grants")
     public Views.ArrayOf<PermissionViews.Grant> permissions(@PathParam("gid") String gid) {
         List<PermissionViews.Grant> grants = permissions.ofGroup(gid);
         return new Views.ArrayOf<>(grants);

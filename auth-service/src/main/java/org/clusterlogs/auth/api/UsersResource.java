@@ -47,14 +47,14 @@ public class UsersResource {
     }
 
     @GET
-    @Operation(summary = "Users (type=service: service accounts)")
+    @Operation(operationId = "listUsers", summary = "Users (type=service: service accounts)")
     public Views.ArrayOf<Views.UserView> list(@QueryParam("type") String type) {
         return new Views.ArrayOf<>(users.list(User.Kind.ofQuery(type)).stream().map(Views.UserView::of).toList());
     }
 
     @GET
     @Path("{uid}")
-    @Operation(summary = "One user or service account")
+    @Operation(operationId = "getUser", summary = "One user or service account")
     public Views.UserView get(@PathParam("uid") String uid) {
         return Views.UserView.of(users.get(uid));
     }
@@ -62,7 +62,8 @@ public class UsersResource {
     @PUT
     @Path("{uid}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a user ({description, password}) or a service account ({description, public_key})")
+    @Operation(operationId = "createUser",
+            summary = "Create a user ({description, password}) or a service account ({description, public_key})")
     public Response create(@PathParam("uid") String uid, Bodies.NewUser body) {
         Bodies.NewUser b = body == null ? new Bodies.NewUser(null, null, null) : body;
         users.create(uid, b.description(), b.password(), b.publicKey());
@@ -72,7 +73,7 @@ public class UsersResource {
     @PATCH
     @Path("{uid}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a user's description or password")
+    @Operation(operationId = "updateUser", summary = "Change a user's description or password")
     public Response update(@PathParam("uid") String uid, Bodies.UserChange body) {
         users.update(uid, body == null ? null : body.description(), body == null ? null : body.password());
         return Response.noContent().build();
@@ -80,7 +81,7 @@ public class UsersResource {
 
     @DELETE
     @Path("{uid}")
-    @Operation(summary = "Delete a user with its memberships and grants")
+    @Operation(operationId = "deleteUser", summary = "Delete a user with its memberships and grants")
     public Response delete(@PathParam("uid") String uid) {
         users.delete(uid);
         return Response.noContent().build();
@@ -88,7 +89,7 @@ public class UsersResource {
 
     @GET
     @Path("{uid}/groups")
-    @Operation(summary = "The groups a user is in")
+    @Operation(operationId = "listUserGroups", summary = "The groups a user is in")
     public Views.ArrayOf<Views.UserMembership> groups(@PathParam("uid") String uid) {
         return new Views.ArrayOf<>(groups.groupsOf(uid).stream()
                 .map(g -> new Views.UserMembership(Views.membershipUrl(g.gid(), uid), Views.GroupView.of(g))).toList());
@@ -96,7 +97,8 @@ public class UsersResource {
 
     @GET
     @Path("{uid}/permissions")
-    @Operation(summary = "A user's grants, direct and through its groups (a caller may always read its own)")
+    @Operation(operationId = "getUserPermissions",
+            summary = "A user's grants, direct and through its groups (a caller may always read its own)")
     public Response permissions(@PathParam("uid") String uid, @Context RoutingContext request) {
         // the route needs only a valid token: anyone may read their own, others need the IAM permission
         String caller = Caller.of(request).map(Caller::uid).orElse(null);

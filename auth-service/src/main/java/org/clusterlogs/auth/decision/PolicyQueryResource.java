@@ -42,7 +42,8 @@ public class PolicyQueryResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Whether uid may perform action on rid (superuser, groups and full included)")
+    @Operation(operationId = "checkPermission",
+            summary = "Whether uid may perform action on rid (superuser, groups and full included)")
     public Uni<Map<String, Boolean>> query(@QueryParam("rid") String rid, @QueryParam("uid") String uid,
             @QueryParam("action") String action, @Context HttpServerRequest http) {
         if (rid == null || uid == null || action == null) {

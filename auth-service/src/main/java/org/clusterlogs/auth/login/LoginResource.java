@@ -20,6 +20,10 @@ import org.clusterlogs.security.Caller;
 import io.vertx.ext.web.RoutingContext;
 import org.clusterlogs.auth.token.TokenIssuer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,8 +57,15 @@ public class LoginResource {
     @Path("login")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log in: {uid, password} for users, {uid, token} for service accounts (an RS256 login "
-            + "token signed with the account's private key); answers a token and sets the auth and info cookies")
+    @Operation(operationId = "login", summary = "Log in: {uid, password} for users, {uid, token} for service "
+            + "accounts (an RS256 login token signed with the account's private key); answers a token and sets the "
+            + "auth and info cookies")
+    // the body is parsed by hand (JSON or form, checked in the reference's order): the contract says what it holds
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LoginRequest.class)))
+    @APIResponse(responseCode = "200", description = "the token, also set as the auth cookie",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LoginToken.class)))
     public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body,
             @Context HttpServerRequest request) {
         LoginRequest parsed = LoginRequest.parse(contentType, body, json);
@@ -68,8 +79,11 @@ public class LoginResource {
     @Path("refresh")
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "acsjwt")
-    @Operation(summary = "A new token (and auth cookie) for the caller of a valid token, within the session's "
-            + "maximum age from its login")
+    @APIResponse(responseCode = "200", description = "the new token, also set as the auth cookie",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LoginToken.class)))
+    @Operation(operationId = "refreshToken", summary = "A new token (and auth cookie) for the caller of a valid "
+            + "token, within the session's maximum age from its login")
     public Response refresh(@Context RoutingContext request) {
         // the shared security module verified the token (header or cookie) and the CSRF rule
         Caller caller = Caller.of(request).orElseThrow(LoginService::invalidCredentials);
@@ -83,7 +97,8 @@ public class LoginResource {
 
     @GET
     @Path("logout")
-    @Operation(summary = "Clears the auth and info cookies (the token itself stays valid until it expires)")
+    @Operation(operationId = "logout",
+            summary = "Clears the auth and info cookies (the token itself stays valid until it expires)")
     public Response logout() {
         return Response.ok().cookie(AuthCookies.cleared()).cacheControl(noStore()).build();
     }
@@ -91,7 +106,8 @@ public class LoginResource {
     @GET
     @Path("providers")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The login methods: uid and password, uid and service login token")
+    @Operation(operationId = "listLoginProviders",
+            summary = "The login methods: uid and password, uid and service login token")
     public Map<String, Object> providers() {
         Map<String, Object> config = Map.of("start_flow_url", "/acs/api/v1/auth/login");
         return Map.of(
@@ -105,7 +121,7 @@ public class LoginResource {
 
     private Response withToken(User user, TokenIssuer.Issued token) {
         Duration lifetime = Duration.between(Instant.now(), token.expires());
-        return Response.ok(Map.of("token", token.token()), MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(new LoginToken(token.token()), MediaType.APPLICATION_JSON_TYPE)
                 .cookie(AuthCookies.auth(token.token(), lifetime), AuthCookies.info(user, lifetime, json))
                 .cacheControl(noStore()).build();
     }

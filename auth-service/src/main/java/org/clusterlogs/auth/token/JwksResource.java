@@ -25,7 +25,8 @@ public class JwksResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Token verification keys (JWKS): the current key, the next one before it signs, and "
+    @Operation(operationId = "getJwks",
+            summary = "Token verification keys (JWKS): the current key, the next one before it signs, and "
             + "retired keys until their last token has expired")
     public Map<String, List<Map<String, Object>>> jwks() {
         return Map.of("keys", keys.published().stream().map(JwksResource::jwk).toList());

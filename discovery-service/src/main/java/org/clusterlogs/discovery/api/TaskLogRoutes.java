@@ -9,7 +9,9 @@ import org.clusterlogs.common.problem.ProblemException;
 import org.clusterlogs.discovery.redirect.LogRequest;
 import org.clusterlogs.discovery.redirect.TaskDiscovery;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -28,7 +30,8 @@ import java.util.Optional;
 @SecurityRequirement(name = "bearer")
 @SecurityRequirement(name = "authCookie")
 @APIResponse(responseCode = "303", description = ApiDocs.SEE_OTHER,
-        headers = @Header(name = "Location", description = "/system/v1/agent/{agent}/logs/v2/...?<the query>"))
+        headers = @Header(name = "Location", description = "/system/v1/agent/{agent}/logs/v2/...?<the query>",
+                schema = @Schema(type = SchemaType.STRING)))
 @APIResponse(responseCode = "400", ref = "badRequest")
 @APIResponse(responseCode = "401", ref = "unauthorized")
 @APIResponse(responseCode = "403", ref = "forbidden")

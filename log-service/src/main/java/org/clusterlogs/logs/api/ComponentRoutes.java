@@ -20,13 +20,15 @@ public class ComponentRoutes {
     }
 
     @Route(path = "/system/v1/logs/v2/component", methods = Route.HttpMethod.GET)
-    @Operation(summary = "Read or follow this node's whole journal", description = RouteDocs.JOURNAL)
+    @Operation(operationId = "readJournal",
+            summary = "Read or follow this node's whole journal", description = RouteDocs.JOURNAL)
     void journal(RoutingContext rc) {
         logs.respond(rc, components::journal);
     }
 
     @Route(path = "/system/v1/logs/v2/component/:name", methods = Route.HttpMethod.GET)
-    @Operation(summary = "Read or follow one component's log", description = RouteDocs.COMPONENT)
+    @Operation(operationId = "readComponentLog",
+            summary = "Read or follow one component's log", description = RouteDocs.COMPONENT)
     void component(RoutingContext rc, @Param String name) {
         logs.respond(rc, filter -> components.component(name, filter));
     }

@@ -18,6 +18,8 @@ import java.util.Map;
  */
 public class LogRoutesOpenApiFilter implements OASFilter {
 
+    /** The vendor extension openapi-generator reads to stream an operation's answer. */
+    private static final String STREAMING = "x-streaming";
     private static final List<String> READ_PARAMETERS =
             List.of("cursor", "skip", "limit", "filter", "lastEventId", "accept");
 
@@ -41,6 +43,7 @@ public class LogRoutesOpenApiFilter implements OASFilter {
             APIResponses responses = OASFactory.createAPIResponses();
             if (p.endsWith("/download")) {
                 responses.addAPIResponse("200", ref("download"));
+                streamed(get);
             } else if (p.endsWith("/files/browse")) {
                 responses.addAPIResponse("200", ref("browse"));
             } else {
@@ -48,6 +51,7 @@ public class LogRoutesOpenApiFilter implements OASFilter {
                         OASFactory.createParameter().ref("#/components/parameters/" + name)));
                 responses.addAPIResponse("200", ref("logLines"));
                 responses.addAPIResponse("204", ref("noLines"));
+                streamed(get);
             }
             responses.addAPIResponse("400", ref("badRequest"));
             secured(responses);
@@ -69,11 +73,21 @@ public class LogRoutesOpenApiFilter implements OASFilter {
             responses.addAPIResponse("200", ref("browse"));
         } else {
             responses.addAPIResponse("200", ref("download"));
+            streamed(get);
         }
         responses.addAPIResponse("400", ref("badRequest"));
         secured(responses);
         responses.addAPIResponse("404", ref("notFound"));
         get.setResponses(responses);
+    }
+
+    /**
+     * Marks a route whose body a client should read as it arrives (a follow never ends, a download
+     * may be large): openapi-generator's Java client then answers an {@code InputStream} for it
+     * instead of buffering the whole body (its {@code supportStreaming} option).
+     */
+    private static void streamed(Operation operation) {
+        operation.addExtension(STREAMING, true);
     }
 
     /** What every log route may answer for want of a token, a permission or auth-service (docs/authentication.md). */

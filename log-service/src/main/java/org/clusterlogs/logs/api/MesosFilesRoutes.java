@@ -60,7 +60,8 @@ public class MesosFilesRoutes {
     }
 
     @Route(path = "/files/read", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
-    @Operation(summary = "Read bytes of a sandbox file (Mesos files/read)", description = RouteDocs.FILES_READ)
+    @Operation(operationId = "readFile",
+            summary = "Read bytes of a sandbox file (Mesos files/read)", description = RouteDocs.FILES_READ)
     @Parameter(name = "path", in = ParameterIn.QUERY, required = true, description = PATH_DOC,
             schema = @Schema(type = SchemaType.STRING))
     @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Byte offset to read from; -1 or absent: "
@@ -91,7 +92,8 @@ public class MesosFilesRoutes {
     }
 
     @Route(path = "/files/browse", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
-    @Operation(summary = "List a sandbox directory (Mesos files/browse)", description = RouteDocs.FILES_BROWSE)
+    @Operation(operationId = "browseFiles",
+            summary = "List a sandbox directory (Mesos files/browse)", description = RouteDocs.FILES_BROWSE)
     @Parameter(name = "path", in = ParameterIn.QUERY, required = true, description = PATH_DOC,
             schema = @Schema(type = SchemaType.STRING))
     void browse(RoutingContext rc) {
@@ -104,7 +106,8 @@ public class MesosFilesRoutes {
     }
 
     @Route(path = "/files/download", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
-    @Operation(summary = "Download a sandbox file (Mesos files/download)", description = RouteDocs.FILES_DOWNLOAD)
+    @Operation(operationId = "downloadFile",
+            summary = "Download a sandbox file (Mesos files/download)", description = RouteDocs.FILES_DOWNLOAD)
     @Parameter(name = "path", in = ParameterIn.QUERY, required = true, description = PATH_DOC,
             schema = @Schema(type = SchemaType.STRING))
     void download(RoutingContext rc) {

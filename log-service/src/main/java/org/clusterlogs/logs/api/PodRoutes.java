@@ -26,7 +26,8 @@ public class PodRoutes {
     }
 
     @Route(path = "/system/v1/logs/v2/pods/:namespace/:pod/:container", methods = Route.HttpMethod.GET)
-    @Operation(summary = "Read or follow a pod container's log", description = RouteDocs.POD)
+    @Operation(operationId = "readPodLog",
+            summary = "Read or follow a pod container's log", description = RouteDocs.POD)
     void read(RoutingContext rc, @Param String namespace, @Param String pod, @Param String container) {
         logs.respond(rc, filter -> {
             RootedPath dir = PodLogSource.locate(roots.pods(), namespace, pod, container);

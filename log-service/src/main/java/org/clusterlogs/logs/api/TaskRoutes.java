@@ -41,41 +41,47 @@ public class TaskRoutes {
     }
 
     @Route(path = RUN + ":file", methods = Route.HttpMethod.GET)
-    @Operation(summary = "Read or follow a file of a standalone task's sandbox", description = RouteDocs.READ)
+    @Operation(operationId = "readTaskFile",
+            summary = "Read or follow a file of a standalone task's sandbox", description = RouteDocs.READ)
     void read(RoutingContext rc, @Param String framework, @Param String executor, @Param String container,
               @Param String file) {
         readFile(rc, new SandboxIdParts(framework, executor, container, null), file);
     }
 
     @Route(path = RUN + "tasks/:task/:file", methods = Route.HttpMethod.GET)
-    @Operation(summary = "Read or follow a file of a pod task's sandbox", description = RouteDocs.READ)
+    @Operation(operationId = "readPodTaskFile",
+            summary = "Read or follow a file of a pod task's sandbox", description = RouteDocs.READ)
     void readInPod(RoutingContext rc, @Param String framework, @Param String executor, @Param String container,
                    @Param String task, @Param String file) {
         readFile(rc, new SandboxIdParts(framework, executor, container, task), file);
     }
 
     @Route(path = RUN + ":file/download", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
-    @Operation(summary = "Download a file of a standalone task's sandbox", description = RouteDocs.DOWNLOAD)
+    @Operation(operationId = "downloadTaskFile",
+            summary = "Download a file of a standalone task's sandbox", description = RouteDocs.DOWNLOAD)
     void download(RoutingContext rc, @Param String framework, @Param String executor, @Param String container,
                   @Param String file) {
         downloadFile(rc, new SandboxIdParts(framework, executor, container, null), file);
     }
 
     @Route(path = RUN + "tasks/:task/:file/download", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
-    @Operation(summary = "Download a file of a pod task's sandbox", description = RouteDocs.DOWNLOAD)
+    @Operation(operationId = "downloadPodTaskFile",
+            summary = "Download a file of a pod task's sandbox", description = RouteDocs.DOWNLOAD)
     void downloadInPod(RoutingContext rc, @Param String framework, @Param String executor, @Param String container,
                        @Param String task, @Param String file) {
         downloadFile(rc, new SandboxIdParts(framework, executor, container, task), file);
     }
 
     @Route(path = RUN + "files/browse", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
-    @Operation(summary = "List a standalone task's sandbox", description = RouteDocs.BROWSE)
+    @Operation(operationId = "browseTaskSandbox",
+            summary = "List a standalone task's sandbox", description = RouteDocs.BROWSE)
     void browse(RoutingContext rc, @Param String framework, @Param String executor, @Param String container) {
         browseSandbox(rc, new SandboxIdParts(framework, executor, container, null));
     }
 
     @Route(path = RUN + "tasks/:task/files/browse", methods = Route.HttpMethod.GET, type = Route.HandlerType.BLOCKING)
-    @Operation(summary = "List a pod task's sandbox", description = RouteDocs.BROWSE)
+    @Operation(operationId = "browsePodTaskSandbox",
+            summary = "List a pod task's sandbox", description = RouteDocs.BROWSE)
     void browseInPod(RoutingContext rc, @Param String framework, @Param String executor, @Param String container,
                      @Param String task) {
         browseSandbox(rc, new SandboxIdParts(framework, executor, container, task));

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.clusterlogs.common.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -45,7 +47,9 @@ public class DeploymentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getDeployedSet", summary = "What is deployed to an environment; with If-None-Match, "
             + "wait for a change (304 when none came within wait)")
-    @APIResponse(responseCode = "200", description = "the deployed set; its version is the ETag")
+    @APIResponse(responseCode = "200", description = "the deployed set; its version is the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeployedSet.class)))
     @APIResponse(responseCode = "304", description = "If-None-Match named the version and nothing changed within wait")
     public Uni<Response> getDeployedSet(@PathParam("environment") String environment,
             @HeaderParam("If-None-Match") String ifNoneMatch,

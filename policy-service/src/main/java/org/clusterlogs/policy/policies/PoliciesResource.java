@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.clusterlogs.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,13 +53,15 @@ public class PoliciesResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putPolicy", summary = "Validate a <MessageLogging> document and store it as the "
             + "policy's next revision (400 InvalidPolicy with every error otherwise)")
-    @APIResponse(responseCode = "201", description = "stored: {\"name\": ..., \"revision\": n}")
+    @APIResponse(responseCode = "201", description = "stored: {\"name\": ..., \"revision\": n}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PolicyRepository.PolicySummary.class)))
     @APIResponse(responseCode = "400", description = "InvalidPolicy (with errors[]) or InvalidPolicyName")
     public Response putPolicy(@PathParam("name") String name, String xml, @Context RoutingContext rc) {
         String uid = Caller.of(rc).map(Caller::uid).orElse(null);
         int revision = policies.store(name, xml == null ? "" : xml, uid);
         return Response.created(URI.create("/v1/policies/" + name + "/revisions/" + revision))
-                .entity(Map.of("name", name, "revision", revision)).build();
+                .entity(new PolicyRepository.PolicySummary(name, revision)).build();
     }
 
     @GET
