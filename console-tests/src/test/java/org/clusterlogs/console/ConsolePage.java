@@ -50,10 +50,13 @@ final class ConsolePage {
         return this;
     }
 
+    /** Searches and waits for that search's results (the page shows only the latest search's). */
     ConsolePage search(String query) {
         WebElement box = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("query")));
         box.clear();
         box.sendKeys(query + "\n");
+        waitFor(d -> query.equals(d.findElement(By.id("tasks")).getAttribute("data-query"))
+                || !d.findElement(By.id("search-message")).getText().isEmpty());
         return this;
     }
 

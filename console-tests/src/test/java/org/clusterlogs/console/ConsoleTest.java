@@ -1,11 +1,13 @@
 package org.clusterlogs.console;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clusterlogs.testing.process.LocalCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -17,9 +19,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,21 +33,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * through discovery-service's one address. The task's file only grows, and every test compares
  * what a panel shows with the whole file: each line once, in order.
  */
+@ExtendWith(SharedCluster.class)
 class ConsoleTest {
 
     private static final String STDOUT = "nginx — nginx.1 — stdout";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @TempDir
-    static Path work;
 
     private static LocalCluster cluster;
     private static ChromeDriver browser;
     private ConsolePage page;
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = LocalCluster.start(work);
+    static void start(LocalCluster shared) {
+        cluster = shared;
         browser = Chromium.start(1280, 860);
     }
 
@@ -53,9 +54,6 @@ class ConsoleTest {
     static void stop() {
         if (browser != null) {
             browser.quit();
-        }
-        if (cluster != null) {
-            cluster.close();
         }
     }
 
@@ -203,6 +201,41 @@ class ConsoleTest {
         for (String closed : List.of("/system/v1/tasks", "/system/v1/agents", "/console/../system/v1/agents",
                 "/mesos/state")) {
             assertEquals(401, get(closed).statusCode(), closed);
+        }
+    }
+
+    /**
+     * What the console's resume relies on (docs/logging-api.md, Positioning): a follow opened with
+     * {@code cursor=c} begins with the entry after the one whose cursor is c, never c itself.
+     */
+    @Test
+    void aFollowFromACursorBeginsRightAfterThatEntry() throws Exception {
+        cluster.append("stdout", "one more " + UUID.randomUUID() + "\n");
+        String token = "token=" + cluster.adminToken();
+        String stdout = cluster.url() + "/system/v1/logs/v2/task/nginx.1/file/stdout";
+        HttpClient redirected = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<Stream<String>> lastTwo = redirected.send(HttpRequest.newBuilder(URI.create(stdout + "?cursor=END&skip=-2"))
+                .header("Authorization", token).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofLines());
+        List<JsonNode> entries = lastTwo.body().map(ConsoleTest::json).toList();
+        assertEquals(2, entries.size());
+
+        String cursor = entries.get(0).path("cursor").asText();
+        HttpResponse<Stream<String>> follow = redirected.send(HttpRequest.newBuilder(URI.create(stdout + "?cursor=" + cursor))
+                .header("Authorization", token).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> events = follow.body()) {
+            List<String> firstEvent = events.dropWhile(line -> !line.startsWith("id: ")).limit(2).toList();
+            assertEquals("id: " + entries.get(1).path("cursor").asText(), firstEvent.get(0));
+            assertEquals(entries.get(1).path("fields").path("MESSAGE").asText(),
+                    json(firstEvent.get(1).substring("data: ".length())).path("fields").path("MESSAGE").asText());
+        }
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

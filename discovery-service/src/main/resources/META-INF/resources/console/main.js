@@ -54,16 +54,27 @@ document.addEventListener('log-problem', event => {
     }
 });
 
+/** Only the latest search shows its results (an earlier one may answer later). */
+let searches = 0;
+
 async function search() {
     $('search-message').textContent = '';
     const q = $('query').value.trim();
+    const mine = ++searches;
     try {
         const [tasks, agents] = await Promise.all([
             getJson('/system/v1/tasks?' + new URLSearchParams(q ? {q} : {})),
             getJson('/system/v1/agents')]);
+        if (mine !== searches) {
+            return;
+        }
+        $('tasks').dataset.query = q;
         showTasks(tasks.tasks || [], tasks.more);
         showAgents((agents.agents || []).filter(a => !q || a.id.includes(q) || (a.hostname || '').includes(q)));
     } catch (e) {
+        if (mine !== searches) {
+            return;
+        }
         $('search-message').textContent = e.message;
         if (e.status === 401) {
             session.ended();
