@@ -32,7 +32,7 @@ final class SharedCluster implements ParameterResolver {
                 .getOrComputeIfAbsent(Resource.class, key -> Resource.start(), Resource.class).cluster();
     }
 
-    private record Resource(LocalCluster cluster) implements ExtensionContext.Store.CloseableResource {
+    private record Resource(LocalCluster cluster) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         static Resource start() {
             try {
