@@ -1,7 +1,6 @@
 package org.clusterlogs.console;
 
 import org.clusterlogs.testing.process.LocalCluster;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -24,7 +23,7 @@ import java.util.Locale;
  * the same server, each fetched and put into the document the same way. Runs alternate.
  */
 @EnabledIfSystemProperty(named = "console.bench", matches = "true")
-@ExtendWith(SharedCluster.class)
+@ExtendWith(Fixtures.class)
 class ConsoleBench {
 
     private static final int LINES = 1000;
@@ -69,22 +68,15 @@ class ConsoleBench {
     private static ChromeDriver browser;
 
     @BeforeAll
-    static void start(LocalCluster shared) throws Exception {
+    static void start(LocalCluster shared, ChromeDriver chromium) throws Exception {
         cluster = shared;
+        browser = chromium;
         StringBuilder lines = new StringBuilder();
         for (int i = Files.readAllLines(cluster.taskFile("stdout")).size(); i < LINES; i++) {
             lines.append(String.format(Locale.ROOT, "127.0.0.1 - - [30/Nov/2026:07:%02d:%02d +0000] \"GET /item/%d HTTP/1.1\" "
                     + "200 %d \"-\" \"curl/7.88.1\"%n", i / 60 % 60, i % 60, i, 512 + i));
         }
         cluster.append("stdout", lines.toString());
-        browser = Chromium.start(1280, 860);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.clusterlogs.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clusterlogs.testing.process.LocalCluster;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * through discovery-service's one address. The task's file only grows, and every test compares
  * what a panel shows with the whole file: each line once, in order.
  */
-@ExtendWith(SharedCluster.class)
+@ExtendWith(Fixtures.class)
 class ConsoleTest {
 
     private static final String STDOUT = "nginx — nginx.1 — stdout";
@@ -45,16 +44,9 @@ class ConsoleTest {
     private ConsolePage page;
 
     @BeforeAll
-    static void start(LocalCluster shared) {
+    static void start(LocalCluster shared, ChromeDriver chromium) {
         cluster = shared;
-        browser = Chromium.start(1280, 860);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+        browser = chromium;
     }
 
     /**
@@ -90,9 +82,7 @@ class ConsoleTest {
 
     @Test
     void theTailGoesOnAcrossALogServiceRestartWithEveryLineOnce() throws Exception {
-        ConsolePage.Panel panel = page.logIn(LocalCluster.ADMIN, cluster.adminPassword()).loggedIn()
-                .search("nginx").openLog(STDOUT);
-        panel.awaitLines(lines -> lines.equals(fileLines()));
+        ConsolePage.Panel panel = openStdoutAsAdmin();
         appendAndSee(panel, "before the restart " + UUID.randomUUID());
 
         cluster.restartLogService();
@@ -102,9 +92,7 @@ class ConsoleTest {
 
     @Test
     void aLostNodeIsSaidAndTheTailResumesWhenItIsBackWithEveryLineOnce() throws Exception {
-        ConsolePage.Panel panel = page.logIn(LocalCluster.ADMIN, cluster.adminPassword()).loggedIn()
-                .search("nginx").openLog(STDOUT);
-        panel.awaitLines(lines -> lines.equals(fileLines()));
+        ConsolePage.Panel panel = openStdoutAsAdmin();
 
         cluster.killLogService();
         String written = "written while the node was away " + UUID.randomUUID();
@@ -116,6 +104,22 @@ class ConsoleTest {
         cluster.startLogServiceAgain();
         panel.awaitLines(lines -> lines.contains(written));
         appendAndSee(panel, "after the node came back " + UUID.randomUUID());
+        assertEquals(fileLines(), panel.lines());
+    }
+
+    @Test
+    void aTailThatLostItsSessionAsksForALoginAndGoesOnAfterIt() throws Exception {
+        ConsolePage.Panel panel = openStdoutAsAdmin();
+
+        browser.manage().deleteCookieNamed("dcos-acs-auth-cookie"); // as when the session ran out
+        cluster.restartLogService(); // the stream ends; the browser's reconnect has no token
+        String written = "written while logged out " + UUID.randomUUID();
+        cluster.append("stdout", written + "\n");
+        panel.awaitStatus(status -> status.equals("Your session has ended: log in again."));
+
+        page.logIn(LocalCluster.ADMIN, cluster.adminPassword());
+        panel.awaitLines(lines -> lines.contains(written));
+        appendAndSee(panel, "after the new login " + UUID.randomUUID());
         assertEquals(fileLines(), panel.lines());
     }
 
@@ -148,9 +152,7 @@ class ConsoleTest {
 
     @Test
     void theFilterEnterAndEscapeWorkFromTheKeyboard() throws Exception {
-        ConsolePage.Panel panel = page.logIn(LocalCluster.ADMIN, cluster.adminPassword()).loggedIn()
-                .search("nginx").openLog(STDOUT);
-        panel.awaitLines(lines -> lines.equals(fileLines()));
+        ConsolePage.Panel panel = openStdoutAsAdmin();
         panel.filter().sendKeys("MESSAGE:second" + Keys.ENTER);
         panel.awaitLines(lines -> lines.equals(List.of("second")));
 
@@ -161,9 +163,7 @@ class ConsoleTest {
 
     @Test
     void pauseHoldsNewLinesUntilResumeAndTheStartAndTheDownloadAreTheWholeFile() throws Exception {
-        ConsolePage.Panel panel = page.logIn(LocalCluster.ADMIN, cluster.adminPassword()).loggedIn()
-                .search("nginx").openLog(STDOUT);
-        panel.awaitLines(lines -> lines.equals(fileLines()));
+        ConsolePage.Panel panel = openStdoutAsAdmin();
         panel.button("Pause").click();
         panel.awaitStatus(status -> status.startsWith("Paused"));
         String held = "held while paused " + UUID.randomUUID();
@@ -237,6 +237,14 @@ class ConsoleTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Logs the superuser in, opens the task's stdout and waits until it shows the whole file. */
+    private ConsolePage.Panel openStdoutAsAdmin() {
+        ConsolePage.Panel panel = page.logIn(LocalCluster.ADMIN, cluster.adminPassword()).loggedIn()
+                .search("nginx").openLog(STDOUT);
+        panel.awaitLines(lines -> lines.equals(fileLines()));
+        return panel;
     }
 
     private void appendAndSee(ConsolePage.Panel panel, String line) throws Exception {

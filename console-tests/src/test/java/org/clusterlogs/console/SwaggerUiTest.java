@@ -1,7 +1,6 @@
 package org.clusterlogs.console;
 
 import org.clusterlogs.testing.process.LocalCluster;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,23 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * token given to "Authorize" under the {@code bearer} scheme and no cookie: the security schemes
  * the OpenAPI document declares are the ones the service takes.
  */
-@ExtendWith(SharedCluster.class)
+@ExtendWith(Fixtures.class)
 class SwaggerUiTest {
 
     private static LocalCluster cluster;
     private static ChromeDriver browser;
 
     @BeforeAll
-    static void start(LocalCluster shared) {
+    static void start(LocalCluster shared, ChromeDriver chromium) {
         cluster = shared;
-        browser = Chromium.start(1280, 1000);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+        browser = chromium;
     }
 
     @Test

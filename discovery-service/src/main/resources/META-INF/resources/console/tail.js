@@ -31,6 +31,7 @@ export class LogTail {
         this.events = null;
         this.paused = false;
         this.held = [];
+        this.overflowed = false;
         this.retryMs = RETRY_FIRST_MS;
         this.retryTimer = null;
         this.closed = false;
@@ -39,12 +40,12 @@ export class LogTail {
 
     /** The last {@code lines} entries, then live. */
     async openAtEnd(lines) {
-        await this.open({cursor: 'END', skip: String(-lines)}, 'BEG');
+        await this.open({cursor: 'END', skip: String(-lines)});
     }
 
     /** From the first entry on. */
     async openAtStart() {
-        await this.open({cursor: 'BEG'}, 'BEG');
+        await this.open({cursor: 'BEG'});
     }
 
     /** Closes the follow; the lines shown stay. */
@@ -68,24 +69,26 @@ export class LogTail {
         const held = this.held;
         this.held = [];
         this.view.render(held);
-        if (this.events === null && !this.closed) {
+        if (this.overflowed && !this.closed) {
+            this.overflowed = false;
             this.follow();
-        } else {
+        } else if (this.events !== null && this.events.readyState === EventSource.OPEN) {
             this.view.status('Live.', 'live');
         }
     }
 
     /**
-     * @param position   where the range read starts
-     * @param emptyStart where the follow starts when the range is empty (nothing to take an id from)
+     * The range read at {@code position}, then the follow after its last entry; after an empty
+     * range (an empty file, nothing matches the filter) the follow starts at the beginning, so
+     * that a line written in between is not missed.
      */
-    async open(position, emptyStart) {
+    async open(position) {
         clearTimeout(this.retryTimer);
         this.stopFollowing();
         this.position = position;
-        this.emptyStart = emptyStart;
         this.loaded = false;
         this.closed = false;
+        this.overflowed = false;
         this.held = [];
         this.lastId = null;
         this.view.clear();
@@ -102,14 +105,12 @@ export class LogTail {
         this.view.render(entries);
         performance.mark(mark, {detail: {entries: entries.length}});
         this.lastId = entries.length > 0 ? entries[entries.length - 1].cursor : null;
-        this.startCursor = this.lastId === null ? emptyStart : null;
         this.follow();
     }
 
     follow() {
         this.stopFollowing();
-        const cursor = this.lastId === null ? (this.startCursor || 'BEG') : this.lastId;
-        const events = new EventSource(this.url({cursor}));
+        const events = new EventSource(this.url({cursor: this.resumeCursor()}));
         this.events = events;
         events.onopen = () => {
             this.retryMs = RETRY_FIRST_MS;
@@ -142,6 +143,7 @@ export class LogTail {
             // too much to hold: stop reading, forget the held entries, reopen after the last one shown
             this.lastId = this.view.lastCursor();
             this.held = [];
+            this.overflowed = true;
             this.stopFollowing();
             this.view.status('Paused: the follow is closed and resumes after the last line shown.', 'paused');
         }
@@ -153,10 +155,9 @@ export class LogTail {
         if (this.closed) {
             return;
         }
-        const cursor = this.lastId === null ? (this.startCursor || 'BEG') : this.lastId;
         let problem = null;
         try {
-            const response = await fetch(this.url({cursor, limit: '1'}), {headers: {Accept: 'application/json'}});
+            const response = await fetch(this.url({cursor: this.resumeCursor(), limit: '1'}), {headers: {Accept: 'application/json'}});
             if (!response.ok) {
                 problem = await failure(response);
             }
@@ -192,9 +193,14 @@ export class LogTail {
             if (this.loaded) {
                 this.follow();
             } else {
-                this.open(this.position, this.emptyStart);
+                this.open(this.position);
             }
         }
+    }
+
+    /** Right after the last entry received; the beginning when none was. */
+    resumeCursor() {
+        return this.lastId === null ? 'BEG' : this.lastId;
     }
 
     stopFollowing() {
