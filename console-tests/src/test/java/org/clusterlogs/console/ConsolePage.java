@@ -1,6 +1,7 @@
 package org.clusterlogs.console;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -64,6 +65,18 @@ final class ConsolePage {
     Panel openLog(String title) {
         By button = By.cssSelector("button[aria-label='Open " + title + "']");
         waitFor(ExpectedConditions.elementToBeClickable(button)).click();
+        return panel(title);
+    }
+
+    /** Types {@code unit} into the node's component box, Enter, and answers its panel. */
+    Panel openComponent(String node, String unit) {
+        By box = By.cssSelector("input[aria-label='Component of " + node + "']");
+        waitFor(ExpectedConditions.elementToBeClickable(box)).sendKeys(unit + Keys.ENTER);
+        return panel(node + " — " + unit);
+    }
+
+    /** The open log titled {@code title}. */
+    Panel panel(String title) {
         By panel = By.xpath("//article[contains(@class,'tail')][.//h3[normalize-space()='" + title + "']]");
         return new Panel(waitFor(ExpectedConditions.presenceOfElementLocated(panel)));
     }

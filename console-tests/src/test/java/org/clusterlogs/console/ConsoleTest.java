@@ -18,6 +18,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -148,6 +150,18 @@ class ConsoleTest {
         stderr.awaitStatus(s -> s.startsWith("Not found: "));
         stdout.awaitLines(lines -> lines.equals(fileLines()));
         Chromium.screenshot(browser, "tails");
+    }
+
+    @Test
+    void aNodesComponentOpensFromTheNodeListThroughTheAgentRoute() throws Exception {
+        Path log = cluster.componentFile("dcos-demo");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "component line one\ncomponent line two\n");
+        page.logIn(LocalCluster.ADMIN, cluster.adminPassword()).loggedIn().search("");
+        ConsolePage.Panel panel = page.openComponent("127.0.0.1", "dcos-demo");
+        panel.awaitLines(lines -> lines.equals(List.of("component line one", "component line two")));
+        Files.writeString(log, "component line three\n", StandardOpenOption.APPEND);
+        panel.awaitLines(lines -> lines.equals(List.of("component line one", "component line two", "component line three")));
     }
 
     @Test
