@@ -36,6 +36,8 @@ export class LogTail {
         this.retryTimer = null;
         this.closed = false;
         this.needsLogin = false;
+        /** Counts opens and closes: an answer that arrives for an earlier one is dropped. */
+        this.generation = 0;
     }
 
     /** The last {@code lines} entries, then live. */
@@ -51,6 +53,7 @@ export class LogTail {
     /** Closes the follow; the lines shown stay. */
     close() {
         this.closed = true;
+        this.generation++;
         clearTimeout(this.retryTimer);
         this.stopFollowing();
     }
@@ -85,6 +88,7 @@ export class LogTail {
     async open(position) {
         clearTimeout(this.retryTimer);
         this.stopFollowing();
+        const generation = ++this.generation;
         this.position = position;
         this.loaded = false;
         this.closed = false;
@@ -98,7 +102,12 @@ export class LogTail {
         try {
             entries = await getEntries(this.url({...position, limit: position.cursor === 'BEG' ? '1000' : null}));
         } catch (e) {
-            this.failed(e);
+            if (generation === this.generation) {
+                this.failed(e);
+            }
+            return;
+        }
+        if (generation !== this.generation) {
             return;
         }
         this.loaded = true;
@@ -155,6 +164,7 @@ export class LogTail {
         if (this.closed) {
             return;
         }
+        const generation = this.generation;
         let problem = null;
         try {
             const response = await fetch(this.url({cursor: this.resumeCursor(), limit: '1'}), {headers: {Accept: 'application/json'}});
@@ -166,6 +176,9 @@ export class LogTail {
         }
         if (problem !== null && problem.status === 401 && await this.session.refresh()) {
             problem = null;
+        }
+        if (generation !== this.generation) {
+            return; // closed or opened anew meanwhile
         }
         if (problem === null) {
             this.follow();
