@@ -181,6 +181,11 @@ public final class LocalCluster implements AutoCloseable {
         return work.resolve("sandbox").resolve(SANDBOX).resolve(name);
     }
 
+    /** A component log file of the node ({@code logs.components-dir}), served as the component {@code name}. */
+    public Path componentFile(String name) {
+        return work.resolve("components").resolve(name + ".log");
+    }
+
     /** Appends text to a file of the task's sandbox, as the task writes it. */
     public void append(String file, String text) throws IOException {
         Files.writeString(taskFile(file), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
