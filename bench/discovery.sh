@@ -21,8 +21,8 @@
 # when missing), TASKS=100000, CONNECTIONS=50 (wrk, both), WRK_SECONDS=15, ROUNDS=3 (wrk rounds and
 # downloads per side, alternating), HEY_SECONDS=20, HEY_RATE=2000, HEY_WORKERS=20, FILE_MIB=1024,
 # BENCH_TMP (parent of the temp dir, needs FILE_MIB + ~100 MiB), BENCH_KEEP=1 (keep it),
-# PARTS="redirect latency download" (a subset), DISCOVERY_MAX_RAM=384m (the container's memory
-# limit, as the JVM would see it there). Only 127.0.0.1 is contacted.
+# PARTS="redirect latency download" (a subset), DISCOVERY_MAX_RAM=768m (the container's memory
+# limit in deploy/, as the JVM would see it there). Only 127.0.0.1 is contacted.
 set -euo pipefail
 umask 022
 
@@ -37,7 +37,7 @@ HEY_RATE=${HEY_RATE:-2000}
 HEY_WORKERS=${HEY_WORKERS:-20}
 FILE_MIB=${FILE_MIB:-1024}
 PARTS=${PARTS:-redirect latency download}
-DISCOVERY_MAX_RAM=${DISCOVERY_MAX_RAM:-384m}
+DISCOVERY_MAX_RAM=${DISCOVERY_MAX_RAM:-768m}
 part() { [[ " $PARTS " == *" $1 "* ]]; }
 
 BENCH_NAME=discovery-bench
@@ -81,7 +81,7 @@ wait_ready "$LOGS" "$LOG_PID" "$W/log-service.log"
 DISCOVERY_PORT=$(free_port)
 DISC=http://127.0.0.1:$DISCOVERY_PORT
 log "starting discovery-service on $DISCOVERY_PORT with $TASKS tasks"
-# the memory the JVM sees in its container (deploy/: a 384 MiB limit), so MaxRAMPercentage in
+# the memory the JVM sees in its container (deploy/: a 768 MiB limit), so MaxRAMPercentage in
 # jvm.options sizes the heap as it does there, not from this machine's RAM
 java @"$REPO/discovery-service/jvm.options" -XX:MaxRAM="$DISCOVERY_MAX_RAM" \
   -Dquarkus.http.port="$DISCOVERY_PORT" -Dquarkus.http.host=127.0.0.1 \
