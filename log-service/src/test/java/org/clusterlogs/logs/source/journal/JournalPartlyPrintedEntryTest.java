@@ -75,8 +75,15 @@ class JournalPartlyPrintedEntryTest {
                   *" --follow "*) rm %1$s 2>/dev/null && partly=1 ;;
                   *) rm %2$s 2>/dev/null && partly=1 ;;
                 esac
+                drop() { exec sed -u -e 's/"MESSAGE":"%3$s",//' -e 's/,"MESSAGE":"%3$s"}/}/'; }
                 if [ -n "$partly" ]; then
-                  exec journalctl "$@" > >(exec sed -u -e 's/"MESSAGE":"%3$s",//' -e 's/,"MESSAGE":"%3$s"}/}/')
+                  case " $* " in
+                    *" --follow "*) exec journalctl "$@" > >(drop) ;;
+                  esac
+                  # a read ends by itself: the process the JVM started must outlive sed, or the JVM,
+                  # seeing its child exit, keeps only what the pipe held at that moment
+                  journalctl "$@" | drop
+                  exit "${PIPESTATUS[0]}"
                 fi
                 exec journalctl "$@"
                 """.formatted(armed("follow"), armed("read"), PARTLY));
