@@ -113,15 +113,8 @@ RANGE_FILE=- PQ_FILE=- LOGIN_FILE=-
 #   without  auth off, the very same request (the same token header, ignored): the goal's baseline
 #   bare     auth off, no header at all: what carrying a ~1 KB header costs by itself (info)
 # The first round of each service is JIT warm-up, not counted.
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 wrk_round() { # url, pid, header-or-empty -> "rps p50_ms p99_ms cpu_us_per_request"
-  local args=(-t1 -c"$RANGE_CONNECTIONS" -d"${RANGE_SECONDS}s" --latency) before after summary
-  [ -n "$3" ] && args+=(-H "$3")
-  before=$(cpu_ticks "$2")
-  summary=$(wrk "${args[@]}" "$1$RANGE_PATH" | python3 "$BENCH_DIR/wrk_summary.py")
-  after=$(cpu_ticks "$2")
-  python3 -c 'import os,sys; rps,p50,p99=map(float,sys.argv[1].split()); n=rps*float(sys.argv[2]); us=(int(sys.argv[4])-int(sys.argv[3]))*1e6/os.sysconf("SC_CLK_TCK")/n; print(f"{rps:.1f} {p50:.3f} {p99:.3f} {us:.2f}")' \
-    "$summary" "$RANGE_SECONDS" "$before" "$after"
+  wrk_cpu_round "$1$RANGE_PATH" "$2" "$RANGE_SECONDS" "$RANGE_CONNECTIONS" "$3"
 }
 HEADER="Authorization: token=$TOKEN"
 if part range; then

@@ -5,9 +5,10 @@ Arguments: range.txt (lines 'with|without|bare rps p50_ms p99_ms cpu_us_per_requ
 for the policy query, login.txt (one time_total in seconds per line) -- each '-' when that part was
 not run -- the target rate, load average at start and end.
 """
-import re
 import statistics
 import sys
+
+import hey_summary
 
 range_file, pq_file, login_file, rate, load_start, load_end = sys.argv[1:7]
 
@@ -40,18 +41,14 @@ if runs["with"]:
           f"(requests/s {median('without', RPS):.0f} / {median('bare', RPS):.0f}) | info |")
 
 
-def hey_summary(path):
-    text = open(path).read()
-    percentile = {p: float(s) * 1000 for p, s in re.findall(r"^\s+(\d+)%+ in ([\d.]+) secs", text, re.M)}
-    achieved = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-    statuses = re.findall(r"\[(\d{3})\]\s+(\d+) responses", text)
-    bad = sum(int(n) for code, n in statuses if code != "200")
-    return percentile, achieved, bad
+def hey_result(path):
+    percentile, achieved, statuses = hey_summary.read(path)
+    return percentile, achieved, hey_summary.non_200(statuses)
 
 
 if pq_file != "-":
-    pq, achieved, bad = hey_summary(pq_file)
-    base, base_achieved, base_bad = hey_summary(pq_file.replace("pq.txt", "pq-baseline.txt"))
+    pq, achieved, bad = hey_result(pq_file)
+    base, base_achieved, base_bad = hey_result(pq_file.replace("pq.txt", "pq-baseline.txt"))
     print(f"| policy query at {rate}/s (achieved {achieved:.0f}/s, {bad} non-200) "
           f"| p50 {pq.get('50', float('nan')):.2f} ms, p99 **{pq.get('99', float('nan')):.2f} ms** "
           f"| p99 ≤ 2 ms |")

@@ -38,3 +38,18 @@ wait_ready() { # url pid logfile
   done
   echo "not ready: $1; its log:" >&2; tail -40 "$3" >&2; exit 1
 }
+
+# A server's own CPU time so far (utime+stime from /proc, in clock ticks).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# One wrk round (one thread, --latency) against a URL while reading the server's own CPU time:
+# CPU per request does not depend on how much of the cores wrk and others take, as requests/s does.
+wrk_cpu_round() { # url pid seconds connections [header] -> "rps p50_ms p99_ms cpu_us_per_request"
+  local args=(-t1 -c"$4" -d"${3}s" --latency) before after summary
+  [ -n "${5:-}" ] && args+=(-H "$5")
+  before=$(cpu_ticks "$2")
+  summary=$(wrk "${args[@]}" "$1" | python3 "$BENCH_DIR/wrk_summary.py")
+  after=$(cpu_ticks "$2")
+  python3 -c 'import os,sys; rps,p50,p99=map(float,sys.argv[1].split()); n=rps*float(sys.argv[2]); us=(int(sys.argv[4])-int(sys.argv[3]))*1e6/os.sysconf("SC_CLK_TCK")/n; print(f"{rps:.1f} {p50:.3f} {p99:.3f} {us:.2f}")' \
+    "$summary" "$3" "$before" "$after"
+}

@@ -132,16 +132,9 @@ done
 
 # ---------------------------------------------------------------- 1. redirect throughput
 if part redirect; then
-  # besides wrk's figures, the server's own CPU time per request (utime+stime from /proc over the
-  # round): unlike requests/s it does not depend on how much of the two cores wrk and others take
-  cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+  # besides wrk's figures, the server's own CPU time per request (common.sh's wrk_cpu_round)
   wrk_round() { # url pid -> "rps p50_ms p99_ms cpu_us_per_request"
-    local before after summary
-    before=$(cpu_ticks "$2")
-    summary=$(wrk -t1 -c"$CONNECTIONS" -d"${WRK_SECONDS}s" --latency "$1" | python3 "$BENCH_DIR/wrk_summary.py")
-    after=$(cpu_ticks "$2")
-    python3 -c 'import os,sys; rps=float(sys.argv[1].split()[0]); print(sys.argv[1], round((int(sys.argv[3])-int(sys.argv[2]))*1e6/os.sysconf("SC_CLK_TCK")/(rps*float(sys.argv[4])), 2))' \
-      "$summary" "$before" "$after" "$WRK_SECONDS"
+    wrk_cpu_round "$1" "$2" "$WRK_SECONDS" "$CONNECTIONS"
   }
   NGINX_WORKER=$(pgrep -P "$NGINX_PID" nginx | head -1)
   log "redirect throughput: warm-up"

@@ -7,9 +7,10 @@ p99_ms cpu_us_per_request'), hey-discovery.txt and hey-nginx.txt (hey's output),
 bytes_per_s size'), rss.txt (lines 'phase kib', phase idle|streaming|after).
 """
 import os
-import re
 import statistics
 import sys
+
+import hey_summary
 
 results, tasks, rate, connections, load_start, load_end = sys.argv[1:7]
 
@@ -26,13 +27,7 @@ def median_of(rows, kind, column):
 
 def hey(name):
     path = os.path.join(results, name)
-    if not os.path.exists(path):
-        return None
-    text = open(path).read()
-    percentile = {p: float(s) * 1000 for p, s in re.findall(r"^\s+(\d+)%+ in ([\d.]+) secs", text, re.M)}
-    achieved = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-    statuses = dict(re.findall(r"\[(\d{3})\]\s+(\d+) responses", text))
-    return percentile, achieved, statuses
+    return hey_summary.read(path) if os.path.exists(path) else None
 
 
 def met(ok):

@@ -6,27 +6,24 @@ of the "up" rounds), rounds, the offered rate, records dropped in the measured r
 at start and at the end. Per state, the median over the rounds of each percentile; the ratio of
 p99 to the baseline's (no policy) is the goal's figure (within 5 %).
 """
-import re
 import statistics
 import sys
+
+import hey_summary
 
 work, rounds, rate, dropped, load_start, load_end = sys.argv[1:7]
 rounds = int(rounds)
 
 
 def hey(path):
-    text = open(path).read()
-    pct = {int(p): float(s) * 1000 for p, s in re.findall(r"^\s+(\d+)%+ in ([\d.]+) secs", text, re.M)}
-    achieved = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-    statuses = re.findall(r"\[(\d{3})\]\s+(\d+) responses", text)
-    bad = sum(int(n) for code, n in statuses if code != "200")
-    return pct, achieved, bad
+    pct, achieved, statuses = hey_summary.read(path)
+    return pct, achieved, hey_summary.non_200(statuses)
 
 
 def summary(state):
     runs = [hey(f"{work}/{state}-{r}.txt") for r in range(1, rounds + 1)]
-    med = {p: statistics.median(run[0][p] for run in runs) for p in (50, 90, 99)}
-    p99s = [run[0][99] for run in runs]
+    med = {p: statistics.median(run[0][str(p)] for run in runs) for p in (50, 90, 99)}
+    p99s = [run[0]['99'] for run in runs]
     return med, p99s, statistics.median(run[1] for run in runs), sum(run[2] for run in runs)
 
 
