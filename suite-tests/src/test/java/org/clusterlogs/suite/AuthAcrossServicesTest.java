@@ -1,5 +1,6 @@
 package org.clusterlogs.suite;
 
+import org.clusterlogs.testing.process.PemFiles;
 import org.clusterlogs.testing.process.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,8 +75,8 @@ class AuthAcrossServicesTest {
     static void startTheSuite() throws Exception {
         String adminPassword = UUID.randomUUID().toString();
         KeyPair account = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-        Path privateKey = pem(work.resolve("log-service.pem"), "PRIVATE KEY", account.getPrivate().getEncoded());
-        Path publicKey = pem(work.resolve("log-service.pub.pem"), "PUBLIC KEY", account.getPublic().getEncoded());
+        Path privateKey = PemFiles.write(work.resolve("log-service.pem"), "PRIVATE KEY", account.getPrivate().getEncoded());
+        Path publicKey = PemFiles.write(work.resolve("log-service.pub.pem"), "PUBLIC KEY", account.getPublic().getEncoded());
         byte[] kek = new byte[32];
         new SecureRandom().nextBytes(kek);
         auth = ServiceProcess.start("auth-service", Map.of(
@@ -291,10 +292,5 @@ class AuthAcrossServicesTest {
             request.header("Authorization", "token=" + token);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Path pem(Path file, String type, byte[] der) throws IOException {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-        return Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
     }
 }

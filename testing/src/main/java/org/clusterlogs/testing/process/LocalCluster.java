@@ -82,9 +82,9 @@ public final class LocalCluster implements AutoCloseable {
                 "auth.data-dir", work.resolve("auth-data").toString(), "auth.bootstrap.uid", ADMIN));
         for (String account : SERVICES) {
             KeyPair pair = rsaKeyPair();
-            privateKeys.put(account, pem(work.resolve(account + ".pem"), "PRIVATE KEY", pair.getPrivate().getEncoded()));
+            privateKeys.put(account, PemFiles.write(work.resolve(account + ".pem"), "PRIVATE KEY", pair.getPrivate().getEncoded()));
             authProperties.put("auth.bootstrap.service-accounts.\"" + account + "\".public-key",
-                    pem(work.resolve(account + ".pub.pem"), "PUBLIC KEY", pair.getPublic().getEncoded()).toString());
+                    PemFiles.write(work.resolve(account + ".pub.pem"), "PUBLIC KEY", pair.getPublic().getEncoded()).toString());
         }
         byte[] kek = new byte[32];
         new SecureRandom().nextBytes(kek);
@@ -234,11 +234,6 @@ public final class LocalCluster implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Path pem(Path file, String type, byte[] der) throws IOException {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-        return Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
     }
 
     private static String stateJson() {
