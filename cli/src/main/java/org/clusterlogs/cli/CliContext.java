@@ -11,16 +11,20 @@ import java.util.Map;
 /**
  * What a command takes from the world outside its arguments: the environment (cluster URL,
  * token, where the config file lives), standard input (a password) and the signal that ends a
- * follow. One record so that a test runs the commands in its own JVM with an environment of
- * its own.
+ * follow, and whether the output is a terminal (colours by default). One record so that a test
+ * runs the commands in its own JVM with an environment of its own.
  */
-public record CliContext(Map<String, String> env, InputStream stdin, StopSignal stop) {
+public record CliContext(Map<String, String> env, InputStream stdin, StopSignal stop, boolean terminal) {
 
-    /** The process' own environment and standard input; Ctrl-C stops a follow. */
+    /**
+     * The process' own environment and standard input; Ctrl-C stops a follow. Java 17 tells a
+     * terminal only through {@link System#console()}, which is there when both standard input
+     * and output are the terminal: {@code clusterlogs logs q < /dev/null} prints without colour.
+     */
     public static CliContext system() {
         StopSignal stop = new StopSignal();
         Runtime.getRuntime().addShutdownHook(new Thread(stop::stop, "clusterlogs-stop"));
-        return new CliContext(System.getenv(), System.in, stop);
+        return new CliContext(System.getenv(), System.in, stop, System.console() != null);
     }
 
     /** {@code $XDG_CONFIG_HOME/clusterlogs/config.json}, else {@code ~/.config/clusterlogs/config.json}. */

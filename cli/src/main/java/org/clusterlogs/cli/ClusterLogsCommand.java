@@ -2,6 +2,7 @@ package org.clusterlogs.cli;
 
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import org.clusterlogs.cli.login.LoginCommand;
+import org.clusterlogs.cli.logs.LogsCommand;
 import org.clusterlogs.cli.logs.NodeCommand;
 import org.clusterlogs.cli.logs.TaskCommand;
 import org.clusterlogs.cli.policy.PolicyCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "clusterlogs", mixinStandardHelpOptions = true,
         description = "Reads the cluster's logs and manages its MessageLogging policies through the cluster's address.",
-        subcommands = {LoginCommand.class, TasksCommand.class, TaskCommand.class, NodeCommand.class, PolicyCommand.class},
+        subcommands = {LoginCommand.class, TasksCommand.class, LogsCommand.class, TaskCommand.class, NodeCommand.class, PolicyCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 the server refused or could not be reached (message on stderr), 2 usage error."})
 public class ClusterLogsCommand {
 }

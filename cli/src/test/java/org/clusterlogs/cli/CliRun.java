@@ -28,7 +28,7 @@ final class CliRun {
 
     /** Runs the command to its end; answers the exit code. */
     int execute(String... arguments) {
-        CliContext context = new CliContext(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stop);
+        CliContext context = new CliContext(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stop, false);
         exit = Cli.commandLine(context).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
                 .execute(arguments);
         return exit;

@@ -23,7 +23,11 @@ public final class EntryText {
     }
 
     public static String of(String data) throws IOException {
-        JsonNode entry = Json.mapper().readTree(data);
+        return of(Json.mapper().readTree(data));
+    }
+
+    /** The text of an entry already parsed. */
+    public static String of(JsonNode entry) {
         JsonNode fields = entry.path("fields");
         String message = fields.path("MESSAGE").asText("");
         if (fields.path("SPLIT").asText("").equals("true")) {

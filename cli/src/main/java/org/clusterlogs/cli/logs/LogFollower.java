@@ -19,7 +19,9 @@ import java.time.Duration;
  * service (503) is not the end: the follower waits, doubling the wait up to
  * {@link #MAX_BACKOFF}, and asks again with {@code Last-Event-ID} set to the id of the last
  * event it printed, which log-service continues right after. Anything else the server answers
- * (401, 403, 404, ...) ends the follow as a failure.
+ * (401, 403, 404, ...) ends the follow as a failure. What is printed of each event is the
+ * {@link EventPrinter}'s business, so that one log and a merged stream of many are followed alike.
+ * A follow with an upper time bound ({@code until}) ends when the server ends the stream there.
  */
 final class LogFollower {
 
@@ -29,21 +31,29 @@ final class LogFollower {
     static final Duration SILENCE = Duration.ofSeconds(45);
 
     private final ClusterClient client;
-    private final PrintWriter out;
+    private final EventPrinter printer;
     private final PrintWriter err;
     private final StopSignal stop;
+    private final boolean endsWithStream;
     private final Duration silence;
     private String lastEventId;
 
-    LogFollower(ClusterClient client, PrintWriter out, PrintWriter err, StopSignal stop) {
-        this(client, out, err, stop, SILENCE);
+    /**
+     * A follower that prints through {@code printer} and notes its reconnects on {@code err};
+     * with {@code endsWithStream} (a follow up to {@code until}) a stream the server ends
+     * normally is the end of the follow, not a drop.
+     */
+    LogFollower(ClusterClient client, EventPrinter printer, PrintWriter err, StopSignal stop, boolean endsWithStream) {
+        this(client, printer, err, stop, endsWithStream, SILENCE);
     }
 
-    LogFollower(ClusterClient client, PrintWriter out, PrintWriter err, StopSignal stop, Duration silence) {
+    LogFollower(ClusterClient client, EventPrinter printer, PrintWriter err, StopSignal stop, boolean endsWithStream,
+            Duration silence) {
         this.client = client;
-        this.out = out;
+        this.printer = printer;
         this.err = err;
         this.stop = stop;
+        this.endsWithStream = endsWithStream;
         this.silence = silence;
     }
 
@@ -69,6 +79,9 @@ final class LogFollower {
                     }
                     backoff = FIRST_BACKOFF;
                     read(watch.watch(response.body()), watch);
+                    if (endsWithStream) {
+                        return;
+                    }
                     cause = "the stream ended";
                 } else {
                     ApiFailure failure;
@@ -125,11 +138,10 @@ final class LogFollower {
         try (body) {
             SseReader.read(body, event -> {
                 try {
-                    out.println(EntryText.of(event.data()));
+                    printer.print(event);
                 } catch (IOException notAnEntry) {
                     throw new UncheckedIOException("not a log entry: " + event.data(), notAnEntry);
                 }
-                out.flush();
                 if (event.id() != null) {
                     lastEventId = event.id();
                 }

@@ -41,33 +41,43 @@ public final class LogReader {
 
     /** Prints the log at {@code path} (a route of the logging API at the cluster's address) as {@code options} say. */
     public void print(String path, LogOptions options) throws IOException, InterruptedException {
-        String target = path + "?" + query(options);
+        print(path + "?" + query(options), options, EventPrinter.single(out, options.json()));
+    }
+
+    /**
+     * Prints {@code target} (a log route with its query): a follow through {@code printer}, else
+     * the range as the server formats it, text or NDJSON ({@code --lines 0}: nothing).
+     */
+    void print(String target, LogOptions options, EventPrinter printer) throws IOException, InterruptedException {
         if (options.follow()) {
-            new LogFollower(client, out, err, stop).follow(target);
-        } else if (options.lines() > 0) {
-            printRange(target);
+            new LogFollower(client, printer, err, stop, options.bounded()).follow(target);
+        } else if (!Integer.valueOf(0).equals(options.lines())) {
+            printRange(target, options.json() ? "application/json" : "text/plain");
         }
     }
 
-    private void printRange(String target) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = ClusterClient.expectSuccess(
-                client.send(ApiRequest.get(target).header("Accept", "text/plain")));
+    /** Writes the server's answer through as it is; stdout gets nothing but the log. */
+    private void printRange(String target, String accept) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = ClusterClient.expectSuccess(client.send(ApiRequest.get(target).header("Accept", accept)));
         try (Reader text = new InputStreamReader(response.body(), StandardCharsets.UTF_8)) {
             text.transferTo(out);
         }
         out.flush();
     }
 
-    /** The last {@code lines} entries and on ({@code cursor=END&skip=-N}), with the filters. */
+    /**
+     * The last {@code lines} entries and on ({@code cursor=END&skip=-N}), or every entry from the
+     * start of the bounded set ({@code cursor=BEG}) when {@code --since} asks for all of them;
+     * then the bounds.
+     */
     static String query(LogOptions options) {
         List<String> parameters = new ArrayList<>();
-        parameters.add(ApiRequest.parameter("cursor", "END"));
-        if (options.lines() > 0) {
-            parameters.add(ApiRequest.parameter("skip", -options.lines()));
+        Integer lines = options.lines();
+        parameters.add(ApiRequest.parameter("cursor", lines == null ? "BEG" : "END"));
+        if (lines != null && lines > 0) {
+            parameters.add(ApiRequest.parameter("skip", -lines));
         }
-        for (String filter : options.filters()) {
-            parameters.add(ApiRequest.parameter("filter", filter));
-        }
+        parameters.addAll(options.boundParameters());
         return String.join("&", parameters);
     }
 }

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * The event-stream format (WHATWG HTML, "server-sent events"), the part a log follower needs:
- * {@code id} and {@code data} fields, comments ({@code : ping}) skipped, an event dispatched at
+ * {@code id}, {@code event} and {@code data} fields, comments ({@code : ping}) skipped, an event dispatched at
  * the blank line that ends it. An event cut off by a dropped connection is never dispatched, so
  * the last id handed out is always one whose line was printed. Kept here rather than taken
  * from a library: the SSE clients for Java bring their own HTTP stack.
@@ -23,13 +23,15 @@ public final class SseReader {
     public static void read(InputStream stream, Consumer<SseEvent> events) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
         String id = null;
+        String type = SseEvent.MESSAGE;
         StringBuilder data = null;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             if (line.isEmpty()) {
                 if (data != null) {
-                    events.accept(new SseEvent(id, data.toString()));
+                    events.accept(new SseEvent(id, type, data.toString()));
                 }
                 data = null;
+                type = SseEvent.MESSAGE;
                 continue;
             }
             int colon = line.indexOf(':');
@@ -42,6 +44,8 @@ public final class SseReader {
                 data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
             } else if (field.equals("id") && !value.contains("\0")) {
                 id = value;
+            } else if (field.equals("event")) {
+                type = value.isEmpty() ? SseEvent.MESSAGE : value;
             }
         }
     }

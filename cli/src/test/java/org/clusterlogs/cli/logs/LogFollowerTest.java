@@ -58,8 +58,8 @@ class LogFollowerTest {
         StringWriter err = new StringWriter();
         StopSignal stop = new StopSignal();
         ClusterClient client = new ClusterClient("http://127.0.0.1:" + server.getAddress().getPort(), "t");
-        LogFollower follower = new LogFollower(client, new PrintWriter(out, true), new PrintWriter(err, true), stop,
-                Duration.ofSeconds(1));
+        LogFollower follower = new LogFollower(client, EventPrinter.single(new PrintWriter(out, true), false),
+                new PrintWriter(err, true), stop, false, Duration.ofSeconds(1));
         Throwable[] failure = {null};
         Thread follow = new Thread(() -> {
             try {

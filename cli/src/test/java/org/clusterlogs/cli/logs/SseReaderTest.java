@@ -34,6 +34,13 @@ class SseReaderTest {
         assertEquals(List.of(new SseEvent("3", "x")), read("id: 3\n\ndata: x\n\n"));
     }
 
+    @Test
+    void aNamedEventKeepsItsTypeAndTheNextEventIsAnEntryAgain() throws IOException {
+        List<SseEvent> events = read("event: source\ndata: {\"state\":\"lost\"}\n\nid: m1.x\ndata: line\n\n");
+        assertEquals(List.of(new SseEvent(null, "source", "{\"state\":\"lost\"}"), new SseEvent("m1.x", "line")), events);
+        assertEquals(List.of(false, true), events.stream().map(SseEvent::isEntry).toList());
+    }
+
     private static List<SseEvent> read(String stream) throws IOException {
         List<SseEvent> events = new ArrayList<>();
         SseReader.read(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)), events::add);
