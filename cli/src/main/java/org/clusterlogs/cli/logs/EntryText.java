@@ -28,16 +28,19 @@ public final class EntryText {
 
     /** The text of an entry already parsed. */
     public static String of(JsonNode entry) {
-        JsonNode fields = entry.path("fields");
-        String message = fields.path("MESSAGE").asText("");
-        if (fields.path("SPLIT").asText("").equals("true")) {
-            message += "\\";
-        }
+        String message = message(entry);
         JsonNode micros = entry.get("realtime_timestamp");
         if (micros == null || !micros.canConvertToLong()) {
             return message;
         }
         long time = Math.max(micros.asLong(), 0);
         return JOURNAL_TIME.format(Instant.ofEpochSecond(time / 1_000_000, (time % 1_000_000) * 1_000)) + ": " + message;
+    }
+
+    /** The entry's message alone, a piece of a split line ending with a backslash. */
+    public static String message(JsonNode entry) {
+        JsonNode fields = entry.path("fields");
+        String message = fields.path("MESSAGE").asText("");
+        return fields.path("SPLIT").asText("").equals("true") ? message + "\\" : message;
     }
 }

@@ -67,9 +67,10 @@ public class LogsCommand implements Callable<Integer> {
     }
 
     /**
-     * The merged stream's route and query: the last N entries of the merged set ({@code limit},
-     * none with {@code --since} alone: every entry since), the tasks, then the bounds. Colour is
-     * asked of the server only for a range of text; a follow's lines are labelled here.
+     * The merged stream's route and query: the tasks, the last N entries of the merged set
+     * ({@code limit=N}; none with {@code --since} alone: every entry since; a follow of new lines
+     * only, {@code --lines 0}: {@code cursor=END}), then the bounds. Colour is asked of the server
+     * only for a range of text; a follow's lines are labelled here.
      */
     String target(boolean colour) {
         List<String> parameters = new ArrayList<>();
@@ -81,8 +82,10 @@ public class LogsCommand implements Callable<Integer> {
             parameters.add(ApiRequest.parameter("completed", true));
         }
         Integer lines = options.lines();
-        if (lines != null) {
+        if (lines != null && lines > 0) {
             parameters.add(ApiRequest.parameter("limit", lines));
+        } else if (lines != null && options.follow()) {
+            parameters.add(ApiRequest.parameter("cursor", "END"));
         }
         if (colour && !options.follow()) {
             parameters.add(ApiRequest.parameter("color", true));

@@ -7,8 +7,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 
 /**
- * Prints a merged stream's events: each entry as a line of text behind its source's prefix (or
- * its JSON as it came, which names the source in {@code fields}), and each {@code source}
+ * Prints a merged stream's events: each entry as a line of text behind its source's prefix, the
+ * message alone as in the merged stream's text form (or its JSON as it came, which names the
+ * source in {@code fields}), and each {@code source}
  * event (a task added, ended, its node lost or rejoined) as one line on stderr, so that the
  * log lines on stdout stay only log lines.
  */
@@ -43,7 +44,7 @@ final class MergedPrinter implements EventPrinter {
         JsonNode entry = Json.mapper().readTree(data);
         JsonNode fields = entry.path("fields");
         SourcePrefix source = new SourcePrefix(fields.path("TASK_NAME").asText(null), fields.path("TASK_ID").asText(null));
-        return source.prefix(colour) + EntryText.of(entry);
+        return source.prefix(colour) + EntryText.message(entry);
     }
 
     /** {@code [lost] nginx/abc12 on node a1}: what happened to which source. */

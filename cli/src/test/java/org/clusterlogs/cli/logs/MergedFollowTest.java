@@ -66,10 +66,13 @@ class MergedFollowTest {
         handlers.shutdownNow();
     }
 
+    /** A timed entry (a pod's, a journal's) is printed as the merged text form prints it: the message alone. */
     @Test
     void entriesAreLabelledSourceEventsGoToStderrAndADropResumesFromTheLastMergedId() throws Exception {
         serve(lastEventId -> lastEventId == null
-                ? ADDED + entry("m1.a", "web.6f1c2abc12", "web", "one") + entry("m1.b", "api.7d3e0xyz98", "api", "two")
+                ? ADDED + entry("m1.a", "web.6f1c2abc12", "web", "one")
+                        + "id: m1.b\ndata: {\"realtime_timestamp\":1796032800000000,\"fields\":{\"MESSAGE\":\"two\","
+                        + "\"TASK_ID\":\"api.7d3e0xyz98\",\"TASK_NAME\":\"api\",\"AGENT_ID\":\"a2\"}}\n\n"
                 : LOST + entry("m1.c", "web.6f1c2abc12", "web", "three"), false);
         Thread command = run("logs", "web", "--follow", "--since", "2026-11-30T10:00:00Z");
         awaitOutput("web/abc12| one\napi/xyz98| two\nweb/abc12| three\n");
@@ -91,8 +94,8 @@ class MergedFollowTest {
         Thread command = run("logs", "web", "--follow", "--lines", "0", "--until", "2026-11-30T10:00:00Z", "--color");
         command.join(TimeUnit.SECONDS.toMillis(30));
         assertFalse(command.isAlive(), "the follow ends with the stream");
-        assertEquals(1, requests.size(), requests.toString());
-        assertTrue(out.toString().matches("\u001b\\[3[1-6]mweb/abc12\\| \u001b\\[0mlast\n"), out.toString());
+        assertEquals(List.of("q=web&cursor=END&until=2026-11-30T10%3A00%3A00Z Last-Event-ID=null"), requests);
+        assertTrue(out.toString().matches("\u001b\\[3[1-6]mweb/abc12\\|\u001b\\[0m last\n"), out.toString());
         assertEquals("", err.toString());
     }
 
