@@ -4,7 +4,7 @@
 import {getJson} from './api.js';
 import {Session} from './session.js';
 import {LogPanel} from './panel.js';
-import {taskSources, componentSource} from './sources.js';
+import {taskSources, componentSource, mergedSource} from './sources.js';
 
 const $ = id => document.getElementById(id);
 const session = new Session();
@@ -40,6 +40,12 @@ $('login-form').addEventListener('submit', async event => {
 $('logout').addEventListener('click', async () => {
     panels.slice().forEach(panel => panel.element.querySelector('.close').click());
     await session.logout();
+});
+
+// the tasks of the latest search, as one merged tail
+$('tail-all').addEventListener('click', () => {
+    const count = $('tail-all').dataset.count;
+    openPanel(mergedSource($('tasks').dataset.query, count));
 });
 
 $('search-form').addEventListener('submit', event => {
@@ -83,6 +89,10 @@ async function search() {
 }
 
 function showTasks(tasks, more) {
+    const count = tasks.length + (more ? '+' : '');
+    $('tail-all').hidden = tasks.length === 0;
+    $('tail-all').dataset.count = count;
+    $('tail-all').textContent = 'Tail all ' + count + ' matches';
     $('tasks').replaceChildren(...tasks.map(task => {
         const item = document.createElement('li');
         item.append(label(task.name, task.id + ' · ' + task.state + (task.agent ? ' · ' + task.agent : '')));

@@ -1,7 +1,10 @@
-// A log's panel: its lines, its status line and its tools (filter, pause, start, download,
-// close), driving one LogTail. Keys: Enter in the filter applies it, Escape in the panel closes it.
+// A log's panel: its lines, its status line and its tools (filter, since, grep, pause, start,
+// download, close), driving one LogTail. Keys: Enter in a tool's box applies them, Escape in the
+// panel closes it. A merged stream's line starts with its task's label, coloured by task, and
+// its source events show as notices between the lines.
 
 import {LogTail} from './tail.js';
+import {sourceLabel, colourClass, sourceNotice} from './prefix.js';
 
 /** Lines kept on screen per panel; the oldest go first. */
 const KEEP = 20000;
@@ -14,6 +17,7 @@ export class LogPanel {
         this.statusLine = this.element.querySelector('.status');
         this.pauseButton = this.element.querySelector('.pause');
         this.count = lines;
+        this.merged = Boolean(source.merged);
         this.element.querySelector('.tail-title').textContent = source.title;
         this.element.dataset.source = source.path;
         this.tail = new LogTail(source, this, session);
@@ -29,7 +33,8 @@ export class LogPanel {
         }
         this.element.querySelector('.tail-tools').addEventListener('submit', event => {
             event.preventDefault();
-            this.tail.setFilter(this.element.querySelector('.filter').value);
+            const value = name => this.element.querySelector('.' + name).value;
+            this.tail.setBounds({filter: value('filter'), since: value('since'), grep: value('grep')});
             this.setPaused(false);
             this.tail.openAtEnd(this.count);
         });
@@ -75,11 +80,30 @@ export class LogPanel {
         const fragment = document.createDocumentFragment();
         for (const entry of entries) {
             const line = document.createElement('li');
-            line.textContent = entry.fields.MESSAGE ?? '';
+            if (this.merged) {
+                const prefix = document.createElement('span');
+                prefix.className = 'prefix ' + colourClass(entry.fields.TASK_ID);
+                prefix.textContent = sourceLabel(entry.fields.TASK_NAME, entry.fields.TASK_ID) + '| ';
+                line.append(prefix);
+            }
+            line.append(entry.fields.MESSAGE ?? '');
             line.dataset.cursor = entry.cursor;
             fragment.appendChild(line);
         }
-        this.lines.appendChild(fragment);
+        this.append(fragment, follow);
+    }
+
+    /** A merged stream's source event, as a line of its own among the log's lines. */
+    notice(change) {
+        const follow = this.atBottom();
+        const line = document.createElement('li');
+        line.className = 'notice ' + colourClass(change.task_id);
+        line.textContent = sourceNotice(change);
+        this.append(line, follow);
+    }
+
+    append(node, follow) {
+        this.lines.appendChild(node);
         while (this.lines.childElementCount > KEEP) {
             this.lines.firstElementChild.remove();
         }
@@ -88,9 +112,10 @@ export class LogPanel {
         }
     }
 
+    /** The cursor of the last entry shown (notices have none). */
     lastCursor() {
-        const last = this.lines.lastElementChild;
-        return last ? last.dataset.cursor : null;
+        const entries = this.lines.querySelectorAll('li[data-cursor]');
+        return entries.length > 0 ? entries[entries.length - 1].dataset.cursor : null;
     }
 
     status(text, kind) {

@@ -1,6 +1,6 @@
 // Where a log is read, through discovery: a task by its id (discovery answers 303 to the node's
 // agent route, which the browser follows, EventSource included), a node's component on its
-// agent route.
+// agent route, the tasks a search found as one merged stream.
 
 const LOGS = '/system/v1/logs/v2';
 
@@ -22,4 +22,13 @@ export function taskSources(task) {
 export function componentSource(agent, unit) {
     const path = '/system/v1/agent/' + encodeURIComponent(agent.id) + '/logs/v2/component' + (unit ? '/' + encodeURIComponent(unit) : '');
     return {file: unit || 'journal', title: (agent.hostname || agent.id) + ' — ' + (unit || 'journal'), path, download: null};
+}
+
+/**
+ * Every task matching {@code query} (what the search shows) as one stream: discovery's merged
+ * route, each task's stdout (a pod's log), each line labelled with its task.
+ */
+export function mergedSource(query, count) {
+    const what = query ? 'All ' + count + ' matches of "' + query + '"' : 'All ' + count + ' tasks';
+    return {file: 'stdout', title: what + ' — stdout', path: LOGS + '/tasks', params: {q: query}, merged: true, download: null};
 }

@@ -8,6 +8,10 @@
 //   log-service also reads as "right after that entry" (docs/logging-api.md, Positioning).
 // An event whose id is the last one shown is dropped all the same, so that a server answering
 // "from c" instead of "after c" would not repeat a line either.
+// A merged stream (many tasks as one, source.merged) has no range read first: its ids are
+// merged cursors, which only its event stream hands out, so the panel opens the stream itself
+// with the last N entries (limit=N) and resumes it the same way with cursor=<last merged id>;
+// its "source" events (a task added, ended, its node lost or rejoined) become notices.
 
 import {getEntries, failure, ApiError} from './api.js';
 
@@ -15,18 +19,23 @@ import {getEntries, failure, ApiError} from './api.js';
 const PAUSE_BUFFER = 5000;
 const RETRY_FIRST_MS = 1000;
 const RETRY_MAX_MS = 15000;
+/** Answers that retrying cannot mend: the tail stops and says why. */
+const FINAL = [400, 401, 403, 404];
+/** An age for since: now minus N ms, s, m, h or d. */
+const AGE = /^(\d+)(ms|s|m|h|d)$/;
+const AGE_MS = {ms: 1, s: 1000, m: 60000, h: 3600000, d: 86400000};
 
 export class LogTail {
     /**
-     * @param source {{title: string, path: string, download: string|null}} the log's route through discovery
-     * @param view   the panel: render(entries), status(text, kind), problem(ApiError)
+     * @param source {{title: string, path: string, params: object|undefined, merged: boolean|undefined}}
+     * @param view   the panel: render(entries), notice(change), status(text, kind), problem(ApiError)
      * @param session the Session, refreshed on a 401
      */
     constructor(source, view, session) {
         this.source = source;
         this.view = view;
         this.session = session;
-        this.filter = '';
+        this.bounds = {filter: '', since: '', grep: ''};
         this.lastId = null;
         this.events = null;
         this.paused = false;
@@ -42,7 +51,7 @@ export class LogTail {
 
     /** The last {@code lines} entries, then live. */
     async openAtEnd(lines) {
-        await this.open({cursor: 'END', skip: String(-lines)});
+        await this.open(this.source.merged ? {limit: String(lines)} : {cursor: 'END', skip: String(-lines)});
     }
 
     /** From the first entry on. */
@@ -58,8 +67,18 @@ export class LogTail {
         this.stopFollowing();
     }
 
-    setFilter(filter) {
-        this.filter = filter.trim();
+    /**
+     * The entries to show: {@code filter} (FIELD:value), {@code since} (RFC 3339, or an age such
+     * as 10m, turned into a time now: a tail resumed an hour later keeps its start) and
+     * {@code grep} (a regular expression on the message), all applied by log-service.
+     */
+    setBounds({filter, since, grep}) {
+        const age = AGE.exec(since.trim());
+        this.bounds = {
+            filter: filter.trim(),
+            since: age ? new Date(Date.now() - Number(age[1]) * AGE_MS[age[2]]).toISOString() : since.trim(),
+            grep,
+        };
     }
 
     pause() {
@@ -97,6 +116,11 @@ export class LogTail {
         this.lastId = null;
         this.view.clear();
         this.view.status('Loading…', 'loading');
+        if (this.source.merged) {
+            this.loaded = true;
+            this.follow();
+            return;
+        }
         const mark = 'clusterlogs:' + this.source.path + ':rendered';
         let entries;
         try {
@@ -119,8 +143,9 @@ export class LogTail {
 
     follow() {
         this.stopFollowing();
-        const events = new EventSource(this.url({cursor: this.resumeCursor()}));
+        const events = new EventSource(this.url(this.resumePosition()));
         this.events = events;
+        events.addEventListener('source', event => this.view.notice(JSON.parse(event.data)));
         events.onopen = () => {
             this.retryMs = RETRY_FIRST_MS;
             if (!this.paused) {
@@ -143,6 +168,9 @@ export class LogTail {
         }
         this.lastId = event.lastEventId;
         const entry = JSON.parse(event.data);
+        if (this.source.merged) {
+            entry.cursor = event.lastEventId; // the merged id resumes every source; the entry's own cursor only its own
+        }
         if (!this.paused) {
             this.view.render([entry]);
             return;
@@ -167,7 +195,7 @@ export class LogTail {
         const generation = this.generation;
         let problem = null;
         try {
-            const response = await fetch(this.url({cursor: this.resumeCursor(), limit: '1'}), {headers: {Accept: 'application/json'}});
+            const response = await fetch(this.url({...this.resumePosition(), limit: '1'}), {headers: {Accept: 'application/json'}});
             if (!response.ok) {
                 problem = await failure(response);
             }
@@ -184,7 +212,7 @@ export class LogTail {
             this.follow();
             return;
         }
-        if (problem.status === 401 || problem.status === 403 || problem.status === 404) {
+        if (FINAL.includes(problem.status)) {
             this.failed(problem);
             return;
         }
@@ -211,9 +239,15 @@ export class LogTail {
         }
     }
 
-    /** Right after the last entry received; the beginning when none was. */
-    resumeCursor() {
-        return this.lastId === null ? 'BEG' : this.lastId;
+    /**
+     * Right after the last entry received; when none was, the beginning (a single log, after its
+     * range read) or where the merged stream was opened.
+     */
+    resumePosition() {
+        if (this.lastId !== null) {
+            return {cursor: this.lastId};
+        }
+        return this.source.merged ? this.position : {cursor: 'BEG'};
     }
 
     stopFollowing() {
@@ -224,15 +258,17 @@ export class LogTail {
     }
 
     url(params) {
-        const query = new URLSearchParams();
+        const query = new URLSearchParams(this.source.params || {});
         Object.entries(params).forEach(([key, value]) => {
             if (value !== null && value !== undefined) {
                 query.set(key, value);
             }
         });
-        if (this.filter) {
-            query.append('filter', this.filter);
-        }
+        Object.entries(this.bounds).forEach(([key, value]) => {
+            if (value) {
+                query.append(key, value);
+            }
+        });
         return this.source.path + '?' + query.toString();
     }
 }
