@@ -24,6 +24,8 @@ public interface DiscoveryConfig {
 
     PolicyService policyService();
 
+    Merged merged();
+
     interface Mesos {
         /**
          * Mesos' {@code state.json}: an {@code http(s)://} URL (fetched with this service's own
@@ -88,5 +90,28 @@ public interface DiscoveryConfig {
         /** policy-service's base URL without a path: {@code /v1/policies} and {@code /v1/environments} go there. */
         @WithDefault("http://localhost:8183")
         String url();
+    }
+
+    /** The merged stream of many tasks, {@code /system/v1/logs/v2/tasks} (docs/merged-streams.md). */
+    interface Merged {
+        /**
+         * The most tasks one merged stream reads: each source's cursor is in every SSE id, which
+         * must stay well below the 8 KiB a request header may take when it comes back as
+         * {@code Last-Event-ID}. More is 400 {@code TooManySources}.
+         */
+        @WithDefault("64")
+        int maxSources();
+
+        /** How often a merged follow asks the index again for tasks that start matching or are over. */
+        @WithDefault("2s")
+        Duration requery();
+
+        /** The silence after which a merged follow sends {@code : ping}, as log-service does. */
+        @WithDefault("15s")
+        Duration pingInterval();
+
+        /** The longest wait between two attempts to reach a lost source's node again. */
+        @WithDefault("5s")
+        Duration retryMaxBackoff();
     }
 }

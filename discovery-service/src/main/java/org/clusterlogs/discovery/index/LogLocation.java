@@ -1,5 +1,7 @@
 package org.clusterlogs.discovery.index;
 
+import java.util.Map;
+
 /** Where on its node a task's logs are, in the terms of log-service's routes. */
 public sealed interface LogLocation permits LogLocation.Sandbox, LogLocation.PodContainer {
 
@@ -18,7 +20,20 @@ public sealed interface LogLocation permits LogLocation.Sandbox, LogLocation.Pod
         }
     }
 
-    /** A Kubernetes container's log, {@code pods/<namespace>/<pod>/<container>}. */
-    record PodContainer(String namespace, String pod, String container) implements LogLocation {
+    /**
+     * A Kubernetes container's log, {@code pods/<namespace>/<pod>/<container>}; with the pod's
+     * labels, which a merged stream's label selector matches.
+     */
+    record PodContainer(String namespace, String pod, String container, Map<String, String> labels)
+            implements LogLocation {
+
+        public PodContainer {
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
+        }
+
+        /** A container of a pod without labels. */
+        public PodContainer(String namespace, String pod, String container) {
+            this(namespace, pod, container, Map.of());
+        }
     }
 }

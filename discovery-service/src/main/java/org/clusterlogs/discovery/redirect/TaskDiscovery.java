@@ -66,7 +66,8 @@ public class TaskDiscovery {
         }
     }
 
-    private static void checkFile(String file) {
+    /** One file name of a sandbox: not {@code .} or {@code ..}, no {@code /} or {@code \}; else 400 {@code BadParameter}. */
+    public static void checkFile(String file) {
         checkText("file", file);
         if (file.isEmpty() || file.equals(".") || file.equals("..") || file.contains("/") || file.contains("\\")) {
             throw new ProblemException(400, "BadParameter", "file must be one file name of the sandbox");

@@ -42,7 +42,7 @@ final class PodTasks {
         for (Container container : containers) {
             tasks.add(new Task(namespace + "." + name + "." + container.getName(), container.getName(),
                     TaskKind.KUBERNETES, namespace, node, state(pod, container.getName()), completed(pod),
-                    new LogLocation.PodContainer(namespace, name, container.getName())));
+                    new LogLocation.PodContainer(namespace, name, container.getName(), pod.getMetadata().getLabels())));
         }
         return tasks;
     }

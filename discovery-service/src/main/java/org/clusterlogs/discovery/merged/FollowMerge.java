@@ -1,0 +1,318 @@
+package org.clusterlogs.discovery.merged;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import org.clusterlogs.common.problem.ProblemException;
+import org.clusterlogs.discovery.config.DiscoveryConfig;
+import org.jboss.logging.Logger;
+
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A merged follow (Server-Sent Events): one upstream event stream per source, each entry
+ * forwarded as it arrives with an {@code id:} that holds every source's last cursor
+ * ({@link MergedCursor}), so a client that reconnects with {@code Last-Event-ID} resumes every
+ * source right after its last entry, and a source the id does not hold starts at its beginning
+ * (nothing it wrote is lost).
+ *
+ * <p>Named events {@code event: source} say what happens to the set: {@code added} (every source
+ * at the start, and a task that starts matching, found by asking the index again every
+ * {@code discovery.merged.requery}), {@code ended} (its task is over: its SSE is dropped and the
+ * rest of its log read as a range from its last cursor, then this), {@code lost} (its node
+ * refused or dropped the connection, answered 5xx or 404) and {@code rejoined} (the retry, with
+ * back-off up to {@code discovery.merged.retry-max-backoff}, from its last cursor, was answered),
+ * {@code forbidden} (the node refused the caller's token for that task: the source is dropped,
+ * the others go on). {@code : ping} when nothing was written for {@code discovery.merged.ping-interval}.
+ * The client's back-pressure pauses every source; the client leaving resets every upstream.
+ */
+final class FollowMerge {
+
+    private static final Logger LOG = Logger.getLogger(FollowMerge.class);
+    private static final Buffer PING = Buffer.buffer(": ping\n\n");
+    private static final long FIRST_RETRY_MILLIS = 250;
+
+    private final RoutingContext rc;
+    private final Vertx vertx;
+    private final MergedRequest request;
+    private final TaskQuery query;
+    private final SourceSelector selector;
+    private final NodeLogClient client;
+    private final ObjectMapper mapper;
+    private final DiscoveryConfig.Merged config;
+    private final Optional<MergedCursor> resumed;
+    private final Map<String, Follower> followers = new LinkedHashMap<>();
+    /** Every source's last cursor, by task id: what each id carries. */
+    private final Map<String, String> cursors = new LinkedHashMap<>();
+    private long requeryTimer = -1;
+    private long pingTimer = -1;
+    private boolean wrote;
+    private boolean clientPaused;
+    private boolean over;
+
+    FollowMerge(RoutingContext rc, MergedRequest request, TaskQuery query, SourceSelector selector,
+                NodeLogClient client, ObjectMapper mapper, DiscoveryConfig.Merged config) {
+        this.rc = rc;
+        this.vertx = rc.vertx();
+        this.request = request;
+        this.query = query;
+        this.selector = selector;
+        this.client = client;
+        this.mapper = mapper;
+        this.config = config;
+        this.resumed = MergedCursor.isMerged(request.cursor())
+                ? Optional.of(MergedCursor.decode(request.cursor())) : Optional.empty();
+    }
+
+    void start(Map<String, MergedSource> sources) {
+        sources.values().forEach(this::follower);
+        rc.response().closeHandler(closed -> stop());
+        List<Follower> first = List.copyOf(followers.values());
+        first.forEach(f -> f.reader = reader(f));
+        Opening.all(first.stream().map(f -> f.reader).toList(), reader -> positioning(followers.get(
+                reader.source().task().id())), rc.request().headers()).onSuccess(answers -> {
+            if (over) {
+                return;
+            }
+            Optional<Opening.Answer> refusal = Opening.refusal(answers);
+            if (refusal.isPresent()) {
+                over = true;
+                answers.stream().filter(a -> a != refusal.get()).forEach(a -> a.reader().cancel());
+                Opening.relay(refusal.get(), rc.response());
+                return;
+            }
+            HttpServerResponse response = rc.response().setStatusCode(200).setChunked(true);
+            MergedFormat.SSE.putHeaders(response);
+            first.forEach(f -> event(f, "added"));
+            if (first.isEmpty()) {
+                response.write(PING); // the head now: the client knows the stream is open
+            }
+            for (int i = 0; i < first.size(); i++) {
+                answered(first.get(i), answers.get(i));
+            }
+            requeryTimer = vertx.setPeriodic(config.requery().toMillis(), t -> requery());
+            pingTimer = vertx.setPeriodic(config.pingInterval().toMillis(), t -> ping());
+        });
+    }
+
+    private Follower follower(MergedSource source) {
+        String id = source.task().id();
+        String start = request.limit() > 0 ? "cursor=END&skip=-" + request.limit()
+                : request.cursor().equals("END") ? "cursor=END" : "cursor=BEG";
+        String cursor = resumed.map(m -> m.cursorOf(id)).orElse(null);
+        Follower f = new Follower(source, start, cursor);
+        f.draining = source.task().completed();
+        if (cursor != null) {
+            cursors.put(id, cursor);
+        }
+        followers.put(id, f);
+        return f;
+    }
+
+    private SourceReader reader(Follower f) {
+        return new SourceReader(f.source, client, mapper, !f.draining);
+    }
+
+    private String positioning(Follower f) {
+        return f.cursor == null ? f.start : "cursor=" + URLEncoder.encode(f.cursor, StandardCharsets.UTF_8);
+    }
+
+    private void connect(Follower f) {
+        f.retryTimer = -1;
+        if (over || !f.active()) {
+            return;
+        }
+        SourceReader reader = reader(f);
+        f.reader = reader;
+        reader.open(positioning(f), rc.request().headers()).onComplete(opened -> answered(f, opened.succeeded()
+                ? new Opening.Answer(reader, opened.result(), null) : new Opening.Answer(reader, null, opened.cause())));
+    }
+
+    private void answered(Follower f, Opening.Answer answer) {
+        if (over || !f.active() || answer.reader() != f.reader) {
+            answer.reader().cancel();
+            return;
+        }
+        if (answer.ok()) {
+            f.attempts = 0;
+            if (f.lost) {
+                f.lost = false;
+                event(f, "rejoined");
+            }
+            stream(f);
+        } else if (answer.forbidden()) {
+            f.reader.cancel();
+            f.state = Follower.State.FORBIDDEN;
+            event(f, "forbidden");
+        } else if (f.draining && answer.status() != null && answer.status() == 204) {
+            end(f);
+        } else {
+            LOG.debugf("merged follow: %s", answer.what());
+            lost(f);
+        }
+    }
+
+    private void stream(Follower f) {
+        SourceReader reader = f.reader;
+        reader.stream(new SourceReader.Listener() {
+            @Override
+            public void entry(MergedEntry entry) {
+                deliver(f, entry);
+            }
+
+            @Override
+            public void ended() {
+                if (reader != f.reader) {
+                    return;
+                }
+                if (f.draining) {
+                    end(f);
+                } else {
+                    lost(f); // a follow never ends by itself: the node is going away
+                }
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                if (reader == f.reader) {
+                    LOG.debugf("merged follow: %s failed (%s)", f.source.upstream().authority(), cause.toString());
+                    lost(f);
+                }
+            }
+        });
+        if (clientPaused) {
+            reader.pause();
+        }
+    }
+
+    private void deliver(Follower f, MergedEntry entry) {
+        if (over || !f.active()) {
+            return;
+        }
+        f.cursor = entry.cursor();
+        cursors.put(f.taskId(), entry.cursor());
+        Buffer out = Buffer.buffer();
+        MergedFormat.SSE.append(out, mapper, entry, "", MergedCursor.encode(cursors));
+        write(out);
+    }
+
+    /** The node is away: say so once per absence, and ask again after a back-off from the last cursor. */
+    private void lost(Follower f) {
+        if (f.reader != null) {
+            f.reader.cancel();
+        }
+        if (over || !f.active()) {
+            return;
+        }
+        if (!f.lost) {
+            f.lost = true;
+            event(f, "lost");
+        }
+        long delay = Math.min(FIRST_RETRY_MILLIS << Math.min(f.attempts, 16), config.retryMaxBackoff().toMillis());
+        f.attempts++;
+        f.retryTimer = vertx.setTimer(Math.max(1, delay), t -> connect(f));
+    }
+
+    private void end(Follower f) {
+        f.reader.cancel();
+        f.state = Follower.State.ENDED;
+        event(f, "ended");
+    }
+
+    /** New matching tasks join; tasks that are over are read to their end. */
+    private void requery() {
+        if (over) {
+            return;
+        }
+        Map<String, MergedSource> now;
+        try {
+            now = selector.select(request, query, false);
+        } catch (ProblemException e) {
+            return; // the index is not ready again: try at the next tick
+        }
+        for (MergedSource source : now.values()) {
+            if (!followers.containsKey(source.task().id())) {
+                Follower f = follower(source);
+                event(f, "added");
+                connect(f);
+            }
+        }
+        for (Follower f : List.copyOf(followers.values())) {
+            if (f.active() && !f.draining && selector.over(f.taskId())) {
+                f.draining = true;
+                if (f.retryTimer < 0) {
+                    f.reader.cancel();
+                    connect(f);
+                }
+            }
+        }
+    }
+
+    private void event(Follower f, String state) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("task_id", f.taskId());
+        data.put("task_name", f.source.task().name());
+        data.put("agent_id", f.source.task().agentId());
+        data.put("state", state);
+        try {
+            write(MergedFormat.event("source", mapper.writeValueAsString(data)));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(Buffer out) {
+        HttpServerResponse response = rc.response();
+        if (over || response.closed()) {
+            return;
+        }
+        response.write(out);
+        wrote = true;
+        if (!clientPaused && response.writeQueueFull()) {
+            clientPaused = true;
+            followers.values().forEach(f -> {
+                if (f.reader != null) {
+                    f.reader.pause();
+                }
+            });
+            response.drainHandler(drained -> {
+                clientPaused = false;
+                followers.values().forEach(f -> {
+                    if (f.reader != null) {
+                        f.reader.resume();
+                    }
+                });
+            });
+        }
+    }
+
+    private void ping() {
+        if (!wrote) {
+            write(PING);
+        }
+        wrote = false;
+    }
+
+    private void stop() {
+        over = true;
+        vertx.cancelTimer(requeryTimer);
+        vertx.cancelTimer(pingTimer);
+        for (Follower f : followers.values()) {
+            if (f.retryTimer >= 0) {
+                vertx.cancelTimer(f.retryTimer);
+            }
+            if (f.reader != null) {
+                f.reader.cancel();
+            }
+        }
+    }
+}
