@@ -118,6 +118,42 @@ class ClusterLogsCommandTest {
         assertEquals(List.of("one", "two", "three", "four", "five", "six"), follow.out().lines().toList());
     }
 
+    /**
+     * {@code logs QUERY} over discovery's merged stream: a range and a follow of every matching
+     * task, each line behind its task's prefix, the task's {@code added} event on stderr, and the
+     * follow resumed from the merged id across a log-service restart with every line once.
+     */
+    @Test
+    void logsReadsTheMatchingTasksAsOneLabelledLogAndFollowsItAcrossARestart() throws Exception {
+        String prefix = LocalCluster.TASK_NAME + "/" + LocalCluster.TASK_ID.substring(LocalCluster.TASK_ID.length() - 5) + "| ";
+        cluster.append("merged.log", "m-one\n");
+        CliRun range = run("logs", LocalCluster.TASK_NAME, "--file", "merged.log");
+        assertEquals(0, range.exit(), range.err());
+        assertEquals(prefix + "m-one\n", range.out());
+
+        CliRun follow = new CliRun(environment(), "");
+        Thread command = new Thread(() -> follow.execute("logs", LocalCluster.TASK_NAME, "--file", "merged.log", "--lines", "1",
+                "--follow"));
+        command.start();
+        try {
+            await(() -> follow.out().equals(prefix + "m-one\n"), follow);
+            await(() -> follow.err().contains("clusterlogs: [added] " + prefix.substring(0, prefix.length() - 2)
+                    + " on node " + LocalCluster.AGENT_ID + "\n"), follow);
+            cluster.append("merged.log", "m-two\n");
+            await(() -> follow.out().endsWith(prefix + "m-two\n"), follow);
+
+            cluster.restartLogService();
+            cluster.append("merged.log", "m-three\n");
+            await(() -> follow.out().endsWith(prefix + "m-three\n"), follow);
+        } finally {
+            follow.stop();
+            command.join(PATIENCE.toMillis());
+        }
+        assertFalse(command.isAlive(), "the follow ends when stopped");
+        assertEquals(0, follow.exit(), follow.err());
+        assertEquals(List.of("m-one", "m-two", "m-three").stream().map(line -> prefix + line).toList(), follow.out().lines().toList());
+    }
+
     @Test
     void aNodesLogIsReadThroughTheAgentRoute() throws Exception {
         Files.createDirectories(work.resolve("components"));
