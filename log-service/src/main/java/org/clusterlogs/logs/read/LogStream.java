@@ -48,6 +48,8 @@ public final class LogStream {
     private volatile boolean closed;
     /** Set when the stream must end at its next turn although the log goes on (the caller's access ended). */
     private volatile boolean endRequested;
+    /** Set when a follower must end once it has read everything there is ({@code until} passed). */
+    private volatile boolean endWhenCaughtUp;
     private LogSource source;
     private EntryReader reader;
     private long skipLeft;
@@ -113,6 +115,15 @@ public final class LogStream {
      */
     public void endNow() {
         endRequested = true;
+        schedule();
+    }
+
+    /**
+     * Makes a follower end, cleanly, the next time it has read everything the log holds (the
+     * wall clock passed {@code until}: nothing written from now on is in its bounds).
+     */
+    public void endWhenCaughtUp() {
+        endWhenCaughtUp = true;
         schedule();
     }
 
@@ -191,7 +202,7 @@ public final class LogStream {
                 format.append(entry, chunk);
             }
             caughtUp = atEnd;
-            boolean finished = remaining == 0 || atEnd && !format.follows();
+            boolean finished = remaining == 0 || atEnd && (!format.follows() || endWhenCaughtUp);
             if (entries > 0) {
                 write(chunk, entries);
             }

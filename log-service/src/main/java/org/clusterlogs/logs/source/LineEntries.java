@@ -1,7 +1,11 @@
 package org.clusterlogs.logs.source;
 
+import org.clusterlogs.logs.source.search.Grep;
+import org.clusterlogs.logs.source.search.LiteralFinder;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -11,7 +15,8 @@ import java.util.TreeMap;
  * log's constant fields plus {@code MESSAGE}, {@code STREAM} where the format has one, and, for a
  * piece of a line longer than the cap, {@code SPLIT=true} with a text that ends in a backslash
  * (the marker that the line goes on in the next entry). Fields are made only when a format or
- * a filter asks for them: a text read never decodes a line.
+ * a filter asks for them: a text read never decodes a line, nor does {@code grep} (it runs on
+ * the line's bytes).
  */
 public final class LineEntries {
 
@@ -23,6 +28,7 @@ public final class LineEntries {
 
     private final SortedMap<String, String> constantFields;
     private final FieldFilter lineFilter;
+    private final boolean filtersFields;
     private final boolean matchesNothing;
 
     /**
@@ -32,7 +38,8 @@ public final class LineEntries {
     public LineEntries(SortedMap<String, String> constantFields, FieldFilter filter) {
         this.constantFields = constantFields;
         this.lineFilter = filter.only(PER_LINE);
-        this.matchesNothing = !filter.without(PER_LINE).matches(constantFields);
+        this.filtersFields = !lineFilter.valuesByField().isEmpty();
+        this.matchesNothing = !filter.without(PER_LINE).matches(constantFields) || filter.time().empty();
     }
 
     public SortedMap<String, String> constantFields() {
@@ -49,9 +56,31 @@ public final class LineEntries {
         return !lineFilter.isEmpty();
     }
 
-    /** Whether a line is wanted; only the per-line fields are checked here. */
-    public boolean accepts(byte[] line, boolean split, String stream) {
-        return lineFilter.isEmpty() || lineFilter.matches(fields(line, split, stream));
+    /**
+     * Whether a line is wanted; only the per-line fields and the search are checked here.
+     *
+     * @param nanos the line's time (ns since the epoch), or -1
+     */
+    public boolean accepts(byte[] line, boolean split, String stream, long nanos) {
+        return lineFilter.searchAccepts(line, nanos)
+                && (!filtersFields || lineFilter.matches(fields(line, split, stream)));
+    }
+
+    /** What finds, in raw bytes, the literal every wanted line holds; empty when lines need no search. */
+    public Optional<LiteralFinder> finder() {
+        return lineFilter.grep().flatMap(Grep::finder);
+    }
+
+    /**
+     * For a log whose lines carry no time (plain files): refuses {@code since}/{@code until}.
+     *
+     * @param what the log, as the message names it
+     */
+    public static void requireNoTimeBounds(FieldFilter filter, String what) {
+        if (filter.time().bounded()) {
+            throw new BadParameterException(what + " carry no time: since and until apply to the journal "
+                    + "and to pod logs only");
+        }
     }
 
     /**

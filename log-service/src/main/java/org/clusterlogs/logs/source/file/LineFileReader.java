@@ -8,6 +8,7 @@ import org.clusterlogs.logs.source.root.RootedPath;
 import org.clusterlogs.logs.source.rotation.FileSegment;
 import org.clusterlogs.logs.source.rotation.PlainRotation;
 import org.clusterlogs.logs.source.rotation.RotatingInput;
+import org.clusterlogs.logs.source.search.LiteralFinder;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,6 +18,10 @@ import java.nio.ByteBuffer;
  * {@link RotatingInput}, which moves on to the next file of the rotation (or to the start of
  * a truncated file) when the current one is finished. The partial last line of a finished file
  * becomes an entry of its own; a line's cursor is the offset of its newline in its file.
+ *
+ * <p>With {@code grep}, whole lines without the literal every match holds are skipped in the
+ * read buffer before they are cut out ({@link LiteralFinder}): only lines around a hit are
+ * looked at line by line.
  */
 final class LineFileReader implements EntryReader {
 
@@ -26,6 +31,10 @@ final class LineFileReader implements EntryReader {
     private final RotatingInput<FileSegment> input;
     private final int maxLineBytes;
     private final LineEntries entries;
+    /** Finds the literal of {@code grep} in raw bytes; null without one. */
+    private final LiteralFinder finder;
+    /** The finder's view of the current buffer, made on its first search; null after each read. */
+    private LiteralFinder.Window window;
     /** The read buffer while there is data; dropped at the end, so an idle follower holds none. */
     private ByteBuffer buffer = NONE;
     private final LineBuffer pending = new LineBuffer(256);
@@ -36,6 +45,7 @@ final class LineFileReader implements EntryReader {
         this.input = new PlainRotation(file).open(offset);
         this.maxLineBytes = maxLineBytes;
         this.entries = entries;
+        this.finder = entries.finder().orElse(null);
         this.bufferOffset = offset;
     }
 
@@ -50,6 +60,7 @@ final class LineFileReader implements EntryReader {
                 buffer = ByteBuffer.allocate(CHUNK);
             }
             buffer.clear();
+            window = null;
             long readFrom = input.offset();
             int n = input.read(buffer);
             buffer.flip();
@@ -85,6 +96,9 @@ final class LineFileReader implements EntryReader {
     private Entry scanLine() {
         while (buffer.hasRemaining()) {
             byte[] bytes = buffer.array();
+            if (finder != null && pending.length() == 0) {
+                skipLinesWithoutLiteral(bytes);
+            }
             int from = buffer.position();
             int room = maxLineBytes - pending.length();
             int searchEnd = (int) Math.min(buffer.limit(), (long) from + room + 1);
@@ -116,8 +130,20 @@ final class LineFileReader implements EntryReader {
         return null;
     }
 
+    /**
+     * Moves past the complete lines before the next hit of the literal (all of the buffer's
+     * complete lines when there is none): none of them can match. From a line's start (or a
+     * split piece's end) with nothing pending, so no line is cut.
+     */
+    private void skipLinesWithoutLiteral(byte[] bytes) {
+        if (window == null) {
+            window = finder.window(bytes, buffer.limit());
+        }
+        buffer.position(window.skipFrom(buffer.position()));
+    }
+
     private Entry accept(byte[] line, long cursor, boolean split) {
-        return entries.accepts(line, split, null) ? entries.entry(line, Long.toString(cursor), split, null, -1) : null;
+        return entries.accepts(line, split, null, -1) ? entries.entry(line, Long.toString(cursor), split, null, -1) : null;
     }
 
     @Override

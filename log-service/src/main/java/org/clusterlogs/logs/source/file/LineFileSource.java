@@ -43,6 +43,7 @@ public final class LineFileSource implements LogSource {
         this.file = file;
         this.maxLineBytes = maxLineBytes;
         this.memo = memo;
+        LineEntries.requireNoTimeBounds(filter, "plain log files (task sandbox files, component .log files)");
         this.entries = new LineEntries(constantFields, filter);
         this.matchesNothing = entries.matchesNothing();
     }
@@ -126,7 +127,7 @@ public final class LineFileSource implements LogSource {
             long entryStart = length > maxLineBytes ? start + (length - 1) / maxLineBytes * maxLineBytes : start;
             // a piece that stops inside a line is one of the SPLIT pieces of that line
             boolean splitPiece = !atLineEnd && pos < size;
-            if (!filters || entries.accepts(scan.read(entryStart, end), splitPiece, null)) {
+            if (!filters || entries.accepts(scan.read(entryStart, end), splitPiece, null, -1)) {
                 counted++;
             }
             pos = entryStart;

@@ -3,6 +3,7 @@ package org.clusterlogs.logs.source.journal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.clusterlogs.logs.source.Entry;
 import org.clusterlogs.logs.source.EntryReader;
+import org.clusterlogs.logs.source.FieldFilter;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -36,6 +37,10 @@ import java.util.Optional;
  *
  * <p>A follower in the ring holds no process and no thread; the tail wakes it through
  * {@link #onNewEntries}.
+ *
+ * <p>The search ({@code grep}, {@code since}/{@code until}) is decided here on each entry of the
+ * view, from a run or from the ring alike; an entry it refuses moves the reader past it all the
+ * same, so the invariant holds for the view and only the entries the search accepts are returned.
  */
 final class JournalReader implements EntryReader {
 
@@ -47,6 +52,7 @@ final class JournalReader implements EntryReader {
 
     private final JournalctlCommand command;
     private final JournalMatches matches;
+    private final FieldFilter search;
     private final TailJoiner joiner;
     private final Wakeup wakeup;
     /** After the last entry returned: where a catch-up run starts. */
@@ -62,9 +68,11 @@ final class JournalReader implements EntryReader {
     private boolean runReturned;
     private volatile boolean closed;
 
-    JournalReader(JournalctlCommand command, JournalMatches matches, JournalPosition from, TailJoiner joiner) {
+    JournalReader(JournalctlCommand command, JournalMatches matches, FieldFilter search, JournalPosition from,
+                  TailJoiner joiner) {
         this.command = command;
         this.matches = matches;
+        this.search = search;
         this.from = from;
         this.joiner = joiner;
         this.wakeup = new Wakeup(matches);
@@ -77,7 +85,10 @@ final class JournalReader implements EntryReader {
                 TailEntry entry = fromRing();
                 if (entry != null) {
                     from = new JournalPosition.After(entry.cursor());
-                    return entry.entry();
+                    if (search.searchAccepts(entry.entry())) {
+                        return entry.entry();
+                    }
+                    continue;
                 }
                 if (!place.behind()) {
                     return null;
@@ -97,7 +108,10 @@ final class JournalReader implements EntryReader {
                 Entry entry = JournalEntryParser.entry(json);
                 from = new JournalPosition.After(entry.cursor());
                 runReturned = true;
-                return entry;
+                if (search.searchAccepts(entry)) {
+                    return entry;
+                }
+                continue;
             }
             if (closed) {
                 return null;

@@ -34,6 +34,8 @@ public final class JournalSource implements LogSource {
     private final JournalMatches matches;
     private final JournalctlCommand command;
     private final JournalTails tails;
+    /** The request's {@code grep} and {@code since}/{@code until}, decided on each entry here. */
+    private final FieldFilter search;
 
     /**
      * @param journalctl the journalctl executable (a name on the PATH or a path)
@@ -49,8 +51,9 @@ public final class JournalSource implements LogSource {
     JournalSource(String journalctl, Path journalDir, String unitOrNull, FieldFilter filter, JournalTails tails) {
         this.journalctl = Objects.requireNonNull(journalctl, "journalctl");
         this.journalDir = Objects.requireNonNull(journalDir, "journalDir");
-        this.matches = JournalMatches.of(unitOrNull, filter == null ? FieldFilter.none() : filter);
-        this.command = new JournalctlCommand(journalctl, journalDir, matches.args());
+        this.search = filter == null ? FieldFilter.none() : filter;
+        this.matches = JournalMatches.of(unitOrNull, search);
+        this.command = new JournalctlCommand(journalctl, journalDir, matches.args(), search.time());
         this.tails = Objects.requireNonNull(tails, "tails");
     }
 
@@ -59,13 +62,16 @@ public final class JournalSource implements LogSource {
         return JournalPosition.Head.INSTANCE;
     }
 
-    /** After the last matching entry now; the head when there is none. */
+    /**
+     * After the last matching entry now; the head when there is none. With a search, after the
+     * last entry of the view: no entry of the bounded set lies between the two places.
+     */
     @Override
     public Position tail() throws IOException {
-        if (matches.matchesNothing()) {
+        if (matchesNothing()) {
             return head();
         }
-        String last = nthCursor(command.last(1), null, 1);
+        String last = nthCursor(command.last(1), null, 1, FieldFilter.none());
         return last == null ? head() : new JournalPosition.After(last);
     }
 
@@ -77,7 +83,7 @@ public final class JournalSource implements LogSource {
     @Override
     public Position after(String cursor) throws IOException {
         JournalCursors.validate(cursor);
-        String found = nthCursor(command.lookup(cursor), null, 1);
+        String found = nthCursor(command.lookup(cursor), null, 1, FieldFilter.none());
         if (found == null || !JournalCursors.sameEntry(cursor, found)) {
             throw new BadCursorException("cursor not found in the journal: " + cursor);
         }
@@ -90,18 +96,24 @@ public final class JournalSource implements LogSource {
         if (count <= 0) {
             return position;
         }
-        if (matches.matchesNothing() || position instanceof JournalPosition.Head) {
+        if (matchesNothing() || position instanceof JournalPosition.Head) {
             return head();
         }
         int lines = (int) Math.min(count, MAX_LINES);
         String earliest;
-        if (position instanceof JournalPosition.After after) {
+        if (search.searches()) {
+            // journalctl cannot count what the search accepts: read back until enough were accepted
+            String c = position instanceof JournalPosition.After after ? after.cursor()
+                    : ((JournalPosition.At) position).cursor();
+            earliest = nthCursor(command.messagesBackFrom(c), position instanceof JournalPosition.At ? c : null,
+                    lines, search);
+        } else if (position instanceof JournalPosition.After after) {
             // backwards from c inclusive: c (when it matches) is the first entry behind "after c"
-            earliest = nthCursor(command.backFrom(after.cursor(), lines), null, lines);
+            earliest = nthCursor(command.backFrom(after.cursor(), lines), null, lines, FieldFilter.none());
         } else {
             // the entries strictly before c: read one more and drop c itself
             String at = ((JournalPosition.At) position).cursor();
-            earliest = nthCursor(command.backFrom(at, lines + 1), at, lines);
+            earliest = nthCursor(command.backFrom(at, lines + 1), at, lines, FieldFilter.none());
         }
         return earliest == null ? head() : new JournalPosition.At(earliest);
     }
@@ -109,10 +121,11 @@ public final class JournalSource implements LogSource {
     @Override
     public EntryReader open(Position from) throws IOException {
         JournalPosition position = journalPosition(from);
-        if (matches.matchesNothing()) {
+        if (matchesNothing()) {
             return EmptyReader.INSTANCE;
         }
-        return new JournalReader(command, matches, position, wakeup -> tails.join(journalctl, journalDir, wakeup));
+        return new JournalReader(command, matches, search, position,
+                wakeup -> tails.join(journalctl, journalDir, wakeup));
     }
 
     /**
@@ -136,11 +149,17 @@ public final class JournalSource implements LogSource {
         return "JournalSource[" + journalctl + " --directory=" + journalDir + " " + matches.args() + "]";
     }
 
+    private boolean matchesNothing() {
+        return matches.matchesNothing() || search.time().empty();
+    }
+
     /**
-     * The {@code wanted}-th cursor a run prints (1-based), skipping a first entry that is
-     * {@code drop}; null when the run prints fewer. The run is killed once the answer is known.
+     * The {@code wanted}-th cursor a run prints (1-based) of the entries {@code search} accepts,
+     * skipping a first entry that is {@code drop}; null when the run prints fewer. The run is
+     * killed once the answer is known.
      */
-    private static String nthCursor(List<String> command, String drop, int wanted) throws IOException {
+    private static String nthCursor(List<String> command, String drop, int wanted, FieldFilter search)
+            throws IOException {
         try (JournalProcess run = JournalProcess.start(command)) {
             int seen = 0;
             boolean first = true;
@@ -148,7 +167,7 @@ public final class JournalSource implements LogSource {
                 String cursor = JournalEntryParser.cursor(json);
                 boolean dropped = first && drop != null && JournalCursors.sameEntry(drop, cursor);
                 first = false;
-                if (!dropped && ++seen == wanted) {
+                if (!dropped && search.searchAccepts(JournalEntryParser.entry(json)) && ++seen == wanted) {
                     return cursor;
                 }
             }

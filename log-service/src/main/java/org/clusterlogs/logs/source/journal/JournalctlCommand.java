@@ -1,5 +1,7 @@
 package org.clusterlogs.logs.source.journal;
 
+import org.clusterlogs.logs.source.search.TimeBounds;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +19,27 @@ import java.util.List;
  * {@code --all} keeps journalctl from turning fields over 4 KiB into {@code null}.
  * {@code --follow} implies "the last boot only" unless {@code --merge} is given, and "the last
  * 10 entries" (also after {@code --cursor}) unless {@code --lines=all} is given.
+ * {@code --since} cannot go with {@code --cursor}, {@code --until} can; both are only used to skip
+ * ahead (to whole seconds, widened outwards): which entries are in the bounds is decided on each
+ * entry's own time.
  */
 final class JournalctlCommand {
 
     private final String journalctl;
     private final Path directory;
     private final List<String> matches;
+    private final TimeBounds time;
 
     JournalctlCommand(String journalctl, Path directory, List<String> matches) {
+        this(journalctl, directory, matches, TimeBounds.NONE);
+    }
+
+    /** @param time the request's bounds: range reads skip what lies wholly outside them */
+    JournalctlCommand(String journalctl, Path directory, List<String> matches, TimeBounds time) {
         this.journalctl = journalctl;
         this.directory = directory;
         this.matches = matches;
+        this.time = time;
     }
 
     /** Matching entries forward from a position ({@code After} includes c; the reader drops it). */
@@ -37,6 +49,11 @@ final class JournalctlCommand {
             options.add("--cursor=" + after.cursor());
         } else if (from instanceof JournalPosition.At at) {
             options.add("--cursor=" + at.cursor());
+        } else if (time.sinceNanos() != Long.MIN_VALUE) {
+            options.add("--since=@" + Math.floorDiv(time.sinceNanos(), 1_000_000_000L));
+        }
+        if (time.hasUntil()) {
+            options.add("--until=@" + (Math.floorDiv(time.untilNanos(), 1_000_000_000L) + 1));
         }
         return json(options, true, false);
     }
@@ -63,6 +80,14 @@ final class JournalctlCommand {
         return json(List.of("--lines=" + lines), true, true);
     }
 
+    /**
+     * Every matching entry from c (included when it matches) backwards, with its message and
+     * time: for counting back over the entries a search accepts.
+     */
+    List<String> messagesBackFrom(String cursor) {
+        return json(List.of("--reverse", "--cursor=" + cursor), true, "__CURSOR,MESSAGE");
+    }
+
     /** Up to {@code lines} matching entries from c (included when it matches) backwards; cursors only. */
     List<String> backFrom(String cursor, int lines) {
         return json(List.of("--reverse", "--cursor=" + cursor, "--lines=" + lines), true, true);
@@ -79,12 +104,22 @@ final class JournalctlCommand {
     }
 
     private List<String> json(List<String> options, boolean filtered, boolean cursorsOnly) {
+        return json(options, filtered, cursorsOnly ? "__CURSOR" : null);
+    }
+
+    /** @param fields the fields printed (the timestamps always are), or null for all */
+    private List<String> json(List<String> options, boolean filtered, String fields) {
         List<String> command = new ArrayList<>();
         command.add(journalctl);
         command.add("--directory=" + directory);
         command.add("--no-pager");
         command.add("--output=json");
-        command.add(cursorsOnly ? "--output-fields=__CURSOR" : "--all");
+        if (fields == null || fields.contains("MESSAGE")) {
+            command.add("--all"); // a message over 4 KiB must not print as null
+        }
+        if (fields != null) {
+            command.add("--output-fields=" + fields);
+        }
         command.addAll(options);
         if (filtered && !matches.isEmpty()) {
             command.add("--");

@@ -33,9 +33,9 @@ final class PodEntries {
         return lines.matchesNothing();
     }
 
-    /** Whether the line is wanted; only the per-line part of the filter is checked here. */
+    /** Whether the line is wanted; only the per-line part of the filter and the search are checked here. */
     boolean accepts(Emission e) {
-        return lines.accepts(e.text(), e.split(), e.stream().fieldValue());
+        return lines.accepts(e.text(), e.split(), e.stream().fieldValue(), e.nanos());
     }
 
     Entry entry(Emission e, String cursor) {

@@ -1,0 +1,91 @@
+package org.clusterlogs.logs.source.search;
+
+import org.clusterlogs.logs.source.BadParameterException;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code since} and {@code until} parameters: the entries whose time is at or after
+ * {@code since} and before {@code until}, in nanoseconds since the epoch (pod log lines carry
+ * nanoseconds; journal entries microseconds). An entry without a time is outside any bound.
+ *
+ * @param sinceNanos the first time in, or {@link Long#MIN_VALUE}
+ * @param untilNanos the first time out, or {@link Long#MAX_VALUE}
+ */
+public record TimeBounds(long sinceNanos, long untilNanos) {
+
+    public static final TimeBounds NONE = new TimeBounds(Long.MIN_VALUE, Long.MAX_VALUE);
+
+    private static final Pattern AGE = Pattern.compile("([0-9]{1,12})(ms|s|m|h|d)");
+
+    /**
+     * @param since the parameter's value or null
+     * @param until the parameter's value or null
+     * @param now   the request's start: relative ages count back from it (once per request)
+     * @throws BadParameterException for a malformed value or {@code since} after {@code until}
+     */
+    public static TimeBounds parse(String since, String until, Instant now) {
+        long from = since == null || since.isEmpty() ? Long.MIN_VALUE : nanos("since", since, now);
+        long to = until == null || until.isEmpty() ? Long.MAX_VALUE : nanos("until", until, now);
+        if (from > to) {
+            throw new BadParameterException("since (" + since + ") is after until (" + until + ")");
+        }
+        return new TimeBounds(from, to);
+    }
+
+    /** Whether any bound is set. */
+    public boolean bounded() {
+        return sinceNanos != Long.MIN_VALUE || untilNanos != Long.MAX_VALUE;
+    }
+
+    public boolean hasUntil() {
+        return untilNanos != Long.MAX_VALUE;
+    }
+
+    /** Whether no time lies within (since equal to until). */
+    public boolean empty() {
+        return sinceNanos >= untilNanos;
+    }
+
+    /** Whether an entry of this time (ns since the epoch, negative: none) is within. */
+    public boolean contains(long nanos) {
+        if (!bounded()) {
+            return true;
+        }
+        return nanos >= 0 && nanos >= sinceNanos && nanos < untilNanos;
+    }
+
+    /** The same for a time in microseconds (-1: none). */
+    public boolean containsMicros(long micros) {
+        return !bounded() || micros >= 0 && contains(Math.multiplyExact(micros, 1000L));
+    }
+
+    private static long nanos(String name, String value, Instant now) {
+        Matcher age = AGE.matcher(value);
+        try {
+            Instant t;
+            if (age.matches()) {
+                long n = Long.parseLong(age.group(1));
+                long millis = switch (age.group(2)) {
+                    case "ms" -> n;
+                    case "s" -> Math.multiplyExact(n, 1000L);
+                    case "m" -> Math.multiplyExact(n, 60_000L);
+                    case "h" -> Math.multiplyExact(n, 3_600_000L);
+                    default -> Math.multiplyExact(n, 86_400_000L);
+                };
+                t = now.minusMillis(millis);
+            } else {
+                t = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            }
+            return Math.max(0, Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano()));
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new BadParameterException(name + " must be an RFC 3339 time (2026-11-30T10:02:00Z, "
+                    + "2026-11-30T11:02:00.5+01:00) or an age such as 10m (ms, s, m, h, d), got '" + value + "'");
+        }
+    }
+}
