@@ -154,6 +154,23 @@ class ClusterLogsCommandTest {
         assertEquals(List.of("m-one", "m-two", "m-three").stream().map(line -> prefix + line).toList(), follow.out().lines().toList());
     }
 
+    /** --grep and --since are log-service's: only matching lines come back, and a file without time refuses since. */
+    @Test
+    void grepSelectsTheMatchingLinesAndAFileRefusesSince() {
+        CliRun grep = run("task", "log", LocalCluster.TASK_NAME, "--grep", "^sec");
+        assertEquals(0, grep.exit(), grep.err());
+        assertEquals("second\n", grep.out());
+
+        CliRun badRegex = run("task", "log", LocalCluster.TASK_NAME, "--grep", "(unclosed");
+        assertEquals(1, badRegex.exit());
+        assertTrue(badRegex.err().startsWith("clusterlogs: the server answered 400 BadParameter: "), badRegex.err());
+
+        CliRun since = run("task", "log", LocalCluster.TASK_NAME, "--since", "10m");
+        assertEquals(1, since.exit());
+        assertTrue(since.err().startsWith("clusterlogs: the server answered 400 BadParameter: "), since.err());
+        assertEquals("", since.out());
+    }
+
     @Test
     void aNodesLogIsReadThroughTheAgentRoute() throws Exception {
         Files.createDirectories(work.resolve("components"));
