@@ -52,26 +52,35 @@ public class MergedStreamRoutes {
                     added, ended, lost, rejoined or forbidden. See docs/merged-streams.md.""")
     @Parameters({
             @Parameter(name = "q", in = ParameterIn.QUERY, description = "text a task's id or name contains, or a "
-                    + "Kubernetes label selector (with =, !=, in (…), notin (…)) over pod tasks; absent: every task"),
+                    + "Kubernetes label selector (with =, !=, in (…), notin (…)) over pod tasks; absent: every task",
+                    schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "file", in = ParameterIn.QUERY, description = "the sandbox file of each task; default "
-                    + "stdout; pods: stdout or stderr (their log filtered to that stream), absent: the whole log"),
+                    + "stdout; pods: stdout or stderr (their log filtered to that stream), absent: the whole log",
+                    schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "completed", in = ParameterIn.QUERY, description = "true: completed tasks too; default false",
                     schema = @Schema(type = SchemaType.BOOLEAN)),
-            @Parameter(name = "since", in = ParameterIn.QUERY, description = "passed to every node"),
-            @Parameter(name = "until", in = ParameterIn.QUERY, description = "passed to every node"),
-            @Parameter(name = "grep", in = ParameterIn.QUERY, description = "passed to every node"),
-            @Parameter(name = "filter", in = ParameterIn.QUERY, description = "FIELD:value, repeatable, passed to every node"),
+            @Parameter(name = "since", in = ParameterIn.QUERY, description = "entries at or after this time: RFC 3339 or "
+                    + "an age such as 10m; passed to every node (a source without time answers 400)",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "until", in = ParameterIn.QUERY, description = "entries before this time, as since; "
+                    + "passed to every node",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "grep", in = ParameterIn.QUERY, description = "a regular expression the message contains; "
+                    + "passed to every node, which sends only matching entries",
+                    schema = @Schema(type = SchemaType.STRING)),
+            @Parameter(name = "filter", in = ParameterIn.QUERY, description = "FIELD:value, repeatable, passed to every node",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)),
             @Parameter(name = "limit", in = ParameterIn.QUERY, description = "range: the merged last N entries (each "
                     + "node sends its last N); follow: each source starts with its last N; 0 to 100000",
                     schema = @Schema(type = SchemaType.INTEGER)),
             @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "BEG (default), END, or an id of a "
-                    + "merged follow (m1.…); Last-Event-ID wins"),
+                    + "merged follow (m1.…); Last-Event-ID wins",
+                    schema = @Schema(type = SchemaType.STRING)),
             @Parameter(name = "color", in = ParameterIn.QUERY, description = "true: ANSI-coloured text prefixes",
                     schema = @Schema(type = SchemaType.BOOLEAN)),
-            @Parameter(name = "Accept", in = ParameterIn.HEADER, description = "text/event-stream follows; "
-                    + "application/json is NDJSON; anything else text"),
             @Parameter(name = "Last-Event-ID", in = ParameterIn.HEADER, description = "the last merged id seen: "
-                    + "every source resumes right after its entry")})
+                    + "every source resumes right after its entry",
+                    schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "200", description = "The entries", content = {
             @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.STRING)),

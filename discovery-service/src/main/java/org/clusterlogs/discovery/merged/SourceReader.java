@@ -6,7 +6,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.parsetools.RecordParser;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class SourceReader {
 
-    /** A line of up to 1 MiB as JSON, escapes and fields included, with room. */
+    /** A line of up to 1 MiB as JSON, escapes and fields included, with room; the node never sends more. */
     private static final int MAX_RECORD = 16 * 1024 * 1024;
 
     /** What the body of a 200 gives. */
@@ -40,7 +39,8 @@ final class SourceReader {
     private final boolean sse;
     private HttpClientRequest request;
     private HttpClientResponse response;
-    private RecordParser parser;
+    /** Bytes of a line whose newline has not come yet. */
+    private Buffer pending = Buffer.buffer();
     private boolean cancelled;
     // the SSE event being read
     private Buffer data;
@@ -86,29 +86,51 @@ final class SourceReader {
 
     /** Delivers the 200's entries to {@code listener} as they come. */
     void stream(Listener listener) {
-        parser = RecordParser.newDelimited("\n", response).maxRecordSize(MAX_RECORD);
-        parser.exceptionHandler(listener::failed);
-        parser.endHandler(end -> {
+        response.exceptionHandler(listener::failed);
+        response.endHandler(end -> {
+            if (cancelled) {
+                return;
+            }
+            if (pending.length() > 0) {
+                line(pending, listener); // a last line without its newline
+                pending = Buffer.buffer();
+            }
             if (!cancelled) {
                 listener.ended();
             }
         });
-        parser.handler(line -> {
-            if (cancelled) {
-                return;
-            }
-            try {
-                if (sse) {
-                    sseLine(line, listener);
-                } else if (line.length() > 0) {
-                    listener.entry(MergedEntry.read(mapper, line.getBytes(), source));
+        response.handler(chunk -> {
+            pending.appendBuffer(chunk);
+            int start = 0;
+            for (int i = 0; i < pending.length() && !cancelled; i++) {
+                if (pending.getByte(i) == '\n') {
+                    line(pending.slice(start, i), listener);
+                    start = i + 1;
                 }
-            } catch (IOException | RuntimeException e) {
-                cancel();
-                listener.failed(e);
             }
+            if (pending.length() > MAX_RECORD + start) {
+                cancel();
+                listener.failed(new IOException("a line of more than " + MAX_RECORD + " bytes"));
+            }
+            pending = start == 0 ? pending : pending.getBuffer(start, pending.length());
         });
         response.resume();
+    }
+
+    private void line(Buffer line, Listener listener) {
+        if (cancelled) {
+            return;
+        }
+        try {
+            if (sse) {
+                sseLine(line, listener);
+            } else if (line.length() > 0) {
+                listener.entry(MergedEntry.read(mapper, line.getBytes(), source));
+            }
+        } catch (IOException | RuntimeException e) {
+            cancel();
+            listener.failed(e);
+        }
     }
 
     /** One line of an event stream: {@code data:} collects, a blank line ends the event; ids and comments are not needed (the entry carries its cursor). */
@@ -133,9 +155,6 @@ final class SourceReader {
     }
 
     void pause() {
-        if (parser != null) {
-            parser.pause();
-        }
         if (response != null) {
             response.pause();
         }
@@ -144,9 +163,6 @@ final class SourceReader {
     void resume() {
         if (response != null && !cancelled) {
             response.resume();
-        }
-        if (parser != null && !cancelled) {
-            parser.resume();
         }
     }
 

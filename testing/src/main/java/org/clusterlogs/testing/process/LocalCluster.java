@@ -15,10 +15,13 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -32,10 +35,15 @@ import java.util.UUID;
  *       account per service, which its bootstrap grants the policy query and
  *       {@code dcos:adminrouter:ops:policies read} (they follow the deployed MessageLogging
  *       policies);</li>
- *   <li>one node: log-service of agent {@link #AGENT_ID} at 127.0.0.1, serving a sandbox in which
- *       the task {@link #TASK_NAME} (id {@link #TASK_ID}) has a {@code stdout} file
- *       ({@link #taskFile(String)}, {@link #append(String, String)});</li>
- *   <li>discovery-service's index: a {@code state.json} naming that task on that agent.</li>
+ *   <li>one node, or several ({@link #start(Path, int)}): node 0 is log-service of agent
+ *       {@link #AGENT_ID} at 127.0.0.1, serving a sandbox in which the task {@link #TASK_NAME} (id
+ *       {@link #TASK_ID}) has a {@code stdout} file ({@link #taskFile(String)},
+ *       {@link #append(String, String)}); node i is another log-service at 127.0.0.(i+1) on the
+ *       same port, agent {@link #agentId(int)}, with its own sandbox root, as the nodes of a
+ *       cluster;</li>
+ *   <li>discovery-service's index: a {@code state.json} ({@link FakeMesosState}) naming the
+ *       agents and the tasks, read again every second: {@link #addTask} and
+ *       {@link #completeTask} change it while everything runs.</li>
  * </ul>
  * {@link #restartLogService()} kills the node's log-service ({@code kill -9}) and starts it again
  * on the same port, as a node's restart looks to a client. Close it to stop everything.
@@ -56,18 +64,33 @@ public final class LocalCluster implements AutoCloseable {
     private final Path work;
     private final String adminPassword = UUID.randomUUID().toString();
     private final Map<String, Path> privateKeys = new HashMap<>();
+    private final ServiceProcess[] nodes;
+    private final FakeMesosState state;
     private ServiceProcess auth;
-    private ServiceProcess logs;
     private ServiceProcess policy;
     private ServiceProcess discovery;
+    private int policyPort;
 
-    private LocalCluster(Path work) {
+    private LocalCluster(Path work, int nodes) {
         this.work = work;
+        this.nodes = new ServiceProcess[nodes];
+        this.state = new FakeMesosState(work.resolve("state.json"));
     }
 
     /** Starts the four services with their state under {@code work}; the task's stdout holds {@code first\nsecond\n}. */
     public static LocalCluster start(Path work) throws IOException, InterruptedException {
-        LocalCluster cluster = new LocalCluster(work);
+        return start(work, 1);
+    }
+
+    /**
+     * The same with {@code nodes} log-services (at most 254), node i at 127.0.0.(i+1), all on
+     * one port; node 0 has the task {@link #TASK_ID}, the others no task until {@link #addTask}.
+     */
+    public static LocalCluster start(Path work, int nodes) throws IOException, InterruptedException {
+        if (nodes < 1 || nodes > 254) {
+            throw new IllegalArgumentException("from 1 to 254 nodes: " + nodes);
+        }
+        LocalCluster cluster = new LocalCluster(work, nodes);
         try {
             cluster.startAll();
             return cluster;
@@ -88,23 +111,32 @@ public final class LocalCluster implements AutoCloseable {
         }
         byte[] kek = new byte[32];
         new SecureRandom().nextBytes(kek);
-        int policyPort = Ports.freeLoopbackPort();
+        policyPort = Ports.freeLoopbackPort();
         int authPort = Ports.freeLoopbackPort();
         authProperties.putAll(common("auth-service", policyPort, "http://127.0.0.1:" + authPort));
         auth = ServiceProcess.start("auth-service", authProperties, Map.of("AUTH_BOOTSTRAP_PASSWORD", adminPassword,
                 "AUTH_KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(kek)), work, authPort);
 
+        for (int node = 0; node < nodes.length; node++) {
+            state.agent(agentId(node), host(node));
+        }
         Files.createDirectories(taskFile("stdout").getParent());
         Files.writeString(taskFile("stdout"), "first\nsecond\n");
-        logs = startLogService(Ports.freeLoopbackPort(), policyPort);
+        state.run(new FakeMesosState.MesosTask(TASK_ID, TASK_NAME, AGENT_ID, SANDBOX.substring(SANDBOX.lastIndexOf('/') + 1)));
+        int logPort = Ports.freeLoopbackPort();
+        for (int node = 0; node < nodes.length; node++) {
+            nodes[node] = startLogService(node, logPort);
+        }
 
         Map<String, String> policyProperties = new HashMap<>(common("policy-service", policyPort, auth.url()));
         policyProperties.put("policy.data-dir", work.resolve("policy-data").toString());
         policy = ServiceProcess.start("policy-service", policyProperties, Map.of(), work, policyPort);
 
         Map<String, String> discoveryProperties = new HashMap<>(common("discovery-service", policyPort, auth.url()));
-        discoveryProperties.put("discovery.mesos.state", Files.writeString(work.resolve("state.json"), stateJson()).toString());
-        discoveryProperties.put("discovery.log-service.port", Integer.toString(logs.port()));
+        discoveryProperties.put("discovery.mesos.state", state.file().toString());
+        discoveryProperties.put("discovery.mesos.refresh", "1s");
+        discoveryProperties.put("discovery.merged.requery", "1s");
+        discoveryProperties.put("discovery.log-service.port", Integer.toString(logPort));
         discoveryProperties.put("discovery.policy-service.url", policy.url());
         discovery = ServiceProcess.start("discovery-service", discoveryProperties, Map.of(), work);
     }
@@ -124,14 +156,98 @@ public final class LocalCluster implements AutoCloseable {
         return properties;
     }
 
-    private ServiceProcess startLogService(int port, int policyPort) throws IOException, InterruptedException {
+    private ServiceProcess startLogService(int node, int port) throws IOException, InterruptedException {
+        Path root = nodeRoot(node);
         Map<String, String> properties = new HashMap<>(common("log-service", policyPort, auth.url()));
-        properties.put("logs.mesos-agent-id", AGENT_ID);
-        properties.put("logs.sandbox-root", work.resolve("sandbox").toString());
-        properties.put("logs.pods-root", work.resolve("pods").toString());
-        properties.put("logs.components-dir", work.resolve("components").toString());
-        properties.put("logs.journal-dir", work.resolve("journal").toString());
-        return ServiceProcess.start("log-service", properties, Map.of(), work, port);
+        properties.put("logs.mesos-agent-id", agentId(node));
+        properties.put("logs.sandbox-root", root.resolve("sandbox").toString());
+        properties.put("logs.pods-root", root.resolve("pods").toString());
+        properties.put("logs.components-dir", root.resolve("components").toString());
+        properties.put("logs.journal-dir", root.resolve("journal").toString());
+        return ServiceProcess.start("log-service", properties, Map.of(), work, host(node), port);
+    }
+
+    /** Node 0 keeps its files directly under the work directory, as the one node always did. */
+    private Path nodeRoot(int node) {
+        return node == 0 ? work : work.resolve("node-" + node);
+    }
+
+    private static String host(int node) {
+        return "127.0.0." + (node + 1);
+    }
+
+    /** The agent id of node {@code node}: node 0's is {@link #AGENT_ID}. */
+    public static String agentId(int node) {
+        return node == 0 ? AGENT_ID : AGENT_ID.substring(0, AGENT_ID.lastIndexOf("-S")) + "-S" + (3 + node);
+    }
+
+    public int nodes() {
+        return nodes.length;
+    }
+
+    /** The Mesos state discovery reads. */
+    public FakeMesosState mesosState() {
+        return state;
+    }
+
+    /**
+     * A running command task on {@code node} with an empty {@code stdout}; discovery sees it at its
+     * next refresh (a second).
+     */
+    public FakeMesosState.MesosTask addTask(int node, String name, String id) throws IOException {
+        FakeMesosState.MesosTask task = new FakeMesosState.MesosTask(id, name, agentId(node), "c-" + id);
+        Path stdout = nodeRoot(node).resolve("sandbox").resolve(task.sandbox()).resolve("stdout");
+        Files.createDirectories(stdout.getParent());
+        if (!Files.exists(stdout)) {
+            Files.createFile(stdout);
+        }
+        state.run(task);
+        return task;
+    }
+
+    /** The task is over: it moves to the completed tasks of {@code state.json}. */
+    public void completeTask(String id) throws IOException {
+        state.complete(id);
+    }
+
+    /** A file of a task's sandbox on its node. */
+    public Path taskFile(String taskId, String file) {
+        FakeMesosState.MesosTask task = state.task(taskId);
+        if (task == null) {
+            throw new IllegalArgumentException("no task " + taskId);
+        }
+        int node = 0;
+        while (!agentId(node).equals(task.agentId())) {
+            node++;
+        }
+        return nodeRoot(node).resolve("sandbox").resolve(task.sandbox()).resolve(file);
+    }
+
+    /** Appends text to a file of a task's sandbox, as the task writes it. */
+    public void appendTo(String taskId, String file, String text) throws IOException {
+        Files.writeString(taskFile(taskId, file), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    /** The log-service of node {@code node}. */
+    public ServiceProcess logService(int node) {
+        return nodes[node];
+    }
+
+    /** Kills node {@code node}'s log-service ({@code kill -9}) and starts it again on the same port. */
+    public void restartLogService(int node) throws IOException, InterruptedException {
+        killLogService(node);
+        startLogServiceAgain(node);
+    }
+
+    /** Kills node {@code node}'s log-service ({@code kill -9}) without starting it again: a lost node. */
+    public void killLogService(int node) throws InterruptedException {
+        nodes[node].kill();
+    }
+
+    /** Starts node {@code node}'s log-service again on its port after {@link #killLogService(int)}. */
+    public void startLogServiceAgain(int node) throws IOException, InterruptedException {
+        nodes[node] = startLogService(node, nodes[node].port());
     }
 
     /** Logs {@code uid} in at {@code baseUrl}'s {@code /acs/api/v1/auth/login}; answers the token. */
@@ -165,7 +281,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     public ServiceProcess logService() {
-        return logs;
+        return nodes[0];
     }
 
     public ServiceProcess policyService() {
@@ -193,39 +309,42 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Kills the node's log-service ({@code kill -9}) and starts it again on the same port; waits until ready. */
     public void restartLogService() throws IOException, InterruptedException {
-        int port = logs.port();
-        logs.kill();
-        logs = startLogService(port, policy.port());
+        restartLogService(0);
     }
 
     /** Kills the node's log-service ({@code kill -9}) without starting it again: a lost node. */
     public void killLogService() throws InterruptedException {
-        logs.kill();
+        killLogService(0);
     }
 
     /** Starts the node's log-service again on its port after {@link #killLogService()}. */
     public void startLogServiceAgain() throws IOException, InterruptedException {
-        logs = startLogService(logs.port(), policy.port());
+        startLogServiceAgain(0);
     }
 
     /** Every service's output, for a failure message. */
     public String output() {
         StringBuilder out = new StringBuilder();
-        for (ServiceProcess service : new ServiceProcess[] {discovery, logs, policy, auth}) {
-            if (service != null) {
-                out.append(service.output()).append('\n');
-            }
+        for (ServiceProcess service : services()) {
+            out.append(service.output()).append('\n');
         }
         return out.toString();
     }
 
     @Override
     public void close() {
-        for (ServiceProcess service : new ServiceProcess[] {discovery, logs, policy, auth}) {
-            if (service != null) {
-                service.close();
-            }
-        }
+        services().forEach(ServiceProcess::close);
+    }
+
+    /** Every service started, the entry point first. */
+    private List<ServiceProcess> services() {
+        List<ServiceProcess> all = new ArrayList<>();
+        all.add(discovery);
+        all.addAll(Arrays.asList(nodes));
+        all.add(policy);
+        all.add(auth);
+        all.removeIf(Objects::isNull);
+        return all;
     }
 
     private static KeyPair rsaKeyPair() {
@@ -234,17 +353,5 @@ public final class LocalCluster implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String stateJson() {
-        return """
-                {"version": "1.4.0",
-                 "frameworks": [{"id": "%2$s", "name": "marathon", "completed_tasks": [],
-                   "tasks": [{"id": "%3$s", "name": "%4$s", "framework_id": "%2$s", "executor_id": "",
-                     "slave_id": "%1$s", "state": "TASK_RUNNING",
-                     "statuses": [{"state": "TASK_RUNNING", "container_status": {"container_id": {"value": "c-nginx"}}}]}]}],
-                 "completed_frameworks": [],
-                 "slaves": [{"id": "%1$s", "hostname": "127.0.0.1", "pid": "slave(1)@127.0.0.1:5051"}]}
-                """.formatted(AGENT_ID, FRAMEWORK_ID, TASK_ID, TASK_NAME);
     }
 }

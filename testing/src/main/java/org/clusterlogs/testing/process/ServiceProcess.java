@@ -22,17 +22,20 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    private static final String LOOPBACK = "127.0.0.1";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final String name;
     private final Process process;
     private final Path log;
+    private final String host;
     private final int port;
 
-    private ServiceProcess(String name, Process process, Path log, int port) {
+    private ServiceProcess(String name, Process process, Path log, String host, int port) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.host = host;
         this.port = port;
     }
 
@@ -48,7 +51,16 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same on a given port (a restart where the service ran before). */
     public static ServiceProcess start(String module, Map<String, String> properties, Map<String, String> env,
                                        Path workDir, int port) throws IOException, InterruptedException {
-        ServiceProcess service = launch(module, properties, env, workDir, port);
+        return start(module, properties, env, workDir, LOOPBACK, port);
+    }
+
+    /**
+     * The same bound to another loopback address ({@code 127.0.0.2}, …): several services of one
+     * kind on one machine with the same port, as on the nodes of a cluster.
+     */
+    public static ServiceProcess start(String module, Map<String, String> properties, Map<String, String> env,
+                                       Path workDir, String host, int port) throws IOException, InterruptedException {
+        ServiceProcess service = launch(module, properties, env, workDir, host, port);
         service.awaitReady();
         return service;
     }
@@ -59,13 +71,19 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess launch(String module, Map<String, String> properties, Map<String, String> env,
                                         Path workDir, int port) throws IOException {
+        return launch(module, properties, env, workDir, LOOPBACK, port);
+    }
+
+    /** Starts the jar bound to {@code host} without waiting for it. */
+    public static ServiceProcess launch(String module, Map<String, String> properties, Map<String, String> env,
+                                        Path workDir, String host, int port) throws IOException {
         Path jar = REPO.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the service first (./mvnw package)");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + REPO.resolve(module).resolve("jvm.options"),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
+                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=" + host));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         Path log = Files.createTempFile(workDir, module, ".log");
@@ -78,11 +96,16 @@ public final class ServiceProcess implements AutoCloseable {
                 builder.environment().put(key, value);
             }
         });
-        return new ServiceProcess(module, builder.start(), log, port);
+        return new ServiceProcess(module, builder.start(), log, host, port);
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return "http://" + host + ":" + port;
+    }
+
+    /** The address it listens on. */
+    public String host() {
+        return host;
     }
 
     public int port() {
