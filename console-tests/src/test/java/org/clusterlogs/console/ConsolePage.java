@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The console as a user sees it: what the tests click and read, by the labels and roles a person
@@ -68,6 +69,17 @@ final class ConsolePage {
         return panel(title);
     }
 
+    /** The number of task results the latest search shows. */
+    int taskCount() {
+        return browser.findElements(By.cssSelector("#tasks li:not(.note)")).size();
+    }
+
+    /** Clicks "Tail all N matches" above the task results and answers the merged panel titled {@code title}. */
+    Panel tailAll(String title) {
+        waitFor(ExpectedConditions.elementToBeClickable(By.id("tail-all"))).click();
+        return panel(title);
+    }
+
     /** Types {@code unit} into the node's component box, Enter, and answers its panel. */
     Panel openComponent(String node, String unit) {
         By box = By.cssSelector("input[aria-label='Component of " + node + "']");
@@ -115,15 +127,41 @@ final class ConsolePage {
             return element.findElements(By.cssSelector(".lines li")).stream().map(WebElement::getText).toList();
         }
 
+        /** The log lines alone, without a merged stream's notices. */
+        List<String> entries() {
+            return element.findElements(By.cssSelector(".lines li:not(.notice)")).stream().map(WebElement::getText).toList();
+        }
+
+        /** A merged stream's notices (a task added, ended, lost, rejoined). */
+        List<String> notices() {
+            return element.findElements(By.cssSelector(".lines li.notice")).stream().map(WebElement::getText).toList();
+        }
+
+        /** Waits until the log lines (notices aside) satisfy {@code what}; answers them. */
+        List<String> awaitEntries(Predicate<List<String>> what) {
+            return awaitList(this::entries, what);
+        }
+
+        /** The CSS classes of the prefix of the log line whose text is {@code line}. */
+        String prefixClasses(String line) {
+            return element.findElements(By.cssSelector(".lines li:not(.notice)")).stream()
+                    .filter(li -> li.getText().equals(line)).findFirst().orElseThrow()
+                    .findElement(By.cssSelector(".prefix")).getAttribute("class");
+        }
+
         String status() {
             return element.findElement(By.cssSelector(".status")).getText();
         }
 
         /** Waits until the lines satisfy {@code what}; answers them. */
         List<String> awaitLines(Predicate<List<String>> what) {
+            return awaitList(this::lines, what);
+        }
+
+        private List<String> awaitList(Supplier<List<String>> read, Predicate<List<String>> what) {
             return waitFor(d -> {
-                List<String> lines = lines();
-                return what.test(lines) ? lines : null;
+                List<String> list = read.get();
+                return what.test(list) ? list : null;
             });
         }
 
@@ -140,6 +178,14 @@ final class ConsolePage {
 
         WebElement filter() {
             return element.findElement(By.cssSelector("input.filter"));
+        }
+
+        WebElement since() {
+            return element.findElement(By.cssSelector("input.since"));
+        }
+
+        WebElement grep() {
+            return element.findElement(By.cssSelector("input.grep"));
         }
 
         WebElement element() {

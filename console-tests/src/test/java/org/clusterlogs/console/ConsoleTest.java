@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -176,6 +177,17 @@ class ConsoleTest {
     }
 
     @Test
+    void grepFromThePanelShowsOnlyTheMatchingLinesAndAFileRefusesSince() throws Exception {
+        ConsolePage.Panel panel = openStdoutAsAdmin();
+        panel.grep().sendKeys("^sec" + Keys.ENTER);
+        panel.awaitLines(lines -> lines.equals(List.of("second")));
+
+        panel.since().sendKeys("10m" + Keys.ENTER); // a sandbox file has no time
+        String refused = panel.awaitStatus(status -> status.startsWith("The request failed with 400"));
+        assertTrue(refused.contains("since"), refused);
+    }
+
+    @Test
     void pauseHoldsNewLinesUntilResumeAndTheStartAndTheDownloadAreTheWholeFile() throws Exception {
         ConsolePage.Panel panel = openStdoutAsAdmin();
         panel.button("Pause").click();
@@ -193,6 +205,41 @@ class ConsoleTest {
         Object downloaded = ((JavascriptExecutor) browser).executeAsyncScript(
                 "fetch(arguments[0]).then(r => r.text()).then(arguments[1])", href);
         assertEquals(Files.readString(cluster.taskFile("stdout")), downloaded);
+    }
+
+    /**
+     * "Tail all N matches": the tasks a search found, on two nodes, as one panel through
+     * discovery's merged stream. The tasks get a name of their own, which no other test searches.
+     */
+    @Test
+    void aMergedTailOverTasksOnTwoNodesShowsEachTasksLinesLiveBehindItsLabel() throws Exception {
+        String name = "shop-" + UUID.randomUUID().toString().substring(0, 6);
+        String first = name + ".0a1b2";
+        String second = name + ".9f8e7";
+        cluster.addTask(0, name, first);
+        cluster.addTask(1, name, second);
+        cluster.appendTo(first, "stdout", "already there\n");
+        page.logIn(LocalCluster.ADMIN, cluster.adminPassword()).loggedIn();
+        page.waitFor(d -> page.search(name).taskCount() == 2); // discovery reads the new state within a second
+
+        ConsolePage.Panel panel = page.tailAll("All 2 matches of \"" + name + "\" — stdout");
+        panel.awaitEntries(entries -> entries.equals(List.of(name + "/0a1b2| already there")));
+        List<String> notices = panel.notices();
+        assertTrue(notices.contains("[added] " + name + "/0a1b2 on node " + LocalCluster.agentId(0)), notices.toString());
+        assertTrue(notices.contains("[added] " + name + "/9f8e7 on node " + LocalCluster.agentId(1)), notices.toString());
+
+        cluster.appendTo(second, "stdout", "from the second node\n");
+        cluster.appendTo(first, "stdout", "from the first node\n");
+        List<String> shown = panel.awaitEntries(entries -> entries.size() == 3);
+        assertEquals(List.of(name + "/0a1b2| already there"), shown.subList(0, 1));
+        assertEquals(1, Collections.frequency(shown, name + "/9f8e7| from the second node"), shown.toString());
+        assertEquals(1, Collections.frequency(shown, name + "/0a1b2| from the first node"), shown.toString());
+        panel.awaitStatus(status -> status.startsWith("Live"));
+
+        // a task's colour is the one discovery gives it (Java's String.hashCode of its id, modulo 6)
+        assertEquals("prefix src-" + Math.floorMod(first.hashCode(), 6), panel.prefixClasses(name + "/0a1b2| from the first node"));
+        assertEquals("prefix src-" + Math.floorMod(second.hashCode(), 6), panel.prefixClasses(name + "/9f8e7| from the second node"));
+        Chromium.screenshot(browser, "merged");
     }
 
     @Test

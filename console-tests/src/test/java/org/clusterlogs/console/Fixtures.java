@@ -13,13 +13,15 @@ import java.nio.file.Path;
 
 /**
  * What a test class of this module takes as parameters of its {@code @BeforeAll}: the
- * {@link LocalCluster}, one for the whole run (four JVMs are slow to start on a shared machine)
- * and closed when it ends, and a {@link ChromeDriver}, one per class and quit after it. Tests that
+ * {@link LocalCluster}, one for the whole run (its JVMs are slow to start on a shared machine)
+ * and closed when it ends, with {@value #NODES} nodes so that a merged tail reads tasks on two
+ * log-services, and a {@link ChromeDriver}, one per class and quit after it. Tests that
  * change the cluster leave it as a user would find it: the node's log-service running, the
  * task's file only grown.
  */
 final class Fixtures implements ParameterResolver {
 
+    static final int NODES = 2;
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Fixtures.class);
 
     @Override
@@ -43,7 +45,7 @@ final class Fixtures implements ParameterResolver {
         static Cluster start() {
             try {
                 Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "cluster-");
-                return new Cluster(LocalCluster.start(work));
+                return new Cluster(LocalCluster.start(work, NODES));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

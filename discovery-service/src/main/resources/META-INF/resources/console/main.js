@@ -92,7 +92,7 @@ function showTasks(tasks, more) {
     const count = tasks.length + (more ? '+' : '');
     $('tail-all').hidden = tasks.length === 0;
     $('tail-all').dataset.count = count;
-    $('tail-all').textContent = 'Tail all ' + count + ' matches';
+    $('tail-all').textContent = count === '1' ? 'Tail the 1 match' : 'Tail all ' + count + ' matches';
     $('tasks').replaceChildren(...tasks.map(task => {
         const item = document.createElement('li');
         item.append(label(task.name, task.id + ' · ' + task.state + (task.agent ? ' · ' + task.agent : '')));

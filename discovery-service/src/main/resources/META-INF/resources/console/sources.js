@@ -26,9 +26,11 @@ export function componentSource(agent, unit) {
 
 /**
  * Every task matching {@code query} (what the search shows) as one stream: discovery's merged
- * route, each task's stdout (a pod's log), each line labelled with its task.
+ * route, each task's stdout (a pod's log), each line labelled with its task. {@code count} is
+ * how many the search showed, as text ("3", or "50+" when more match).
  */
 export function mergedSource(query, count) {
-    const what = query ? 'All ' + count + ' matches of "' + query + '"' : 'All ' + count + ' tasks';
-    return {file: 'stdout', title: what + ' — stdout', path: LOGS + '/tasks', params: {q: query}, merged: true, download: null};
+    const one = count === '1';
+    const tasks = (one ? 'The 1 ' : 'All ' + count + ' ') + (query ? (one ? 'match' : 'matches') + ' of "' + query + '"' : (one ? 'task' : 'tasks'));
+    return {file: 'stdout', title: tasks + ' — stdout', path: LOGS + '/tasks', params: {q: query}, merged: true, download: null};
 }
