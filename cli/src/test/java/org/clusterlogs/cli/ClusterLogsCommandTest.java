@@ -1,5 +1,6 @@
 package org.clusterlogs.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clusterlogs.testing.process.LocalCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +155,33 @@ class ClusterLogsCommandTest {
         assertFalse(command.isAlive(), "the follow ends when stopped");
         assertEquals(0, follow.exit(), follow.err());
         assertEquals(List.of("m-one", "m-two", "m-three").stream().map(line -> prefix + line).toList(), follow.out().lines().toList());
+    }
+
+    /** Two tasks of one name: every line of both behind its own task's prefix, in text and as NDJSON naming the task. */
+    @Test
+    void logsLabelsTheLinesOfEachTaskAndJsonNamesTheTask() throws Exception {
+        cluster.addTask(0, "cart", "cart.a1b2c");
+        cluster.addTask(0, "cart", "cart.d3e4f");
+        cluster.appendTo("cart.a1b2c", "stdout", "one of a\ntwo of a\n");
+        cluster.appendTo("cart.d3e4f", "stdout", "one of d\n");
+        List<String> expected = List.of("cart/a1b2c| one of a", "cart/a1b2c| two of a", "cart/d3e4f| one of d");
+        CliRun text = run("logs", "cart");
+        for (long deadline = System.nanoTime() + PATIENCE.toNanos(); text.out().lines().count() < 3 && System.nanoTime() < deadline; ) {
+            Thread.sleep(200); // discovery reads the new tasks within a second
+            text = run("logs", "cart");
+        }
+        assertEquals(0, text.exit(), text.err());
+        assertEquals(expected, text.out().lines().sorted().toList());
+        assertTrue(text.out().indexOf("two of a") > text.out().indexOf("one of a"), "a task's lines keep their order");
+
+        CliRun json = run("logs", "cart", "--json", "--grep", "^one");
+        assertEquals(0, json.exit(), json.err());
+        List<String> tasks = new ArrayList<>();
+        for (String line : json.out().lines().toList()) {
+            tasks.add(new ObjectMapper().readTree(line).path("fields").path("TASK_ID").asText());
+        }
+        Collections.sort(tasks);
+        assertEquals(List.of("cart.a1b2c", "cart.d3e4f"), tasks);
     }
 
     /** --grep and --since are log-service's: only matching lines come back, and a file without time refuses since. */
