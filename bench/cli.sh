@@ -14,7 +14,10 @@
 #   - `java -jar quarkus-run.jar` with the JVM's defaults;
 #   - the jar with the archive Quarkus makes at build time (quarkus.package.jar.appcds.enabled;
 #     it is only valid run from target/quarkus-app, the class path it recorded is relative);
-#   - `curl -sL` of the same request: the request alone, no JVM.
+#   - `curl -sL` of the same request: the request alone, no JVM;
+#   - when a JDK 25 or later is installed (JAVA25, default the first one under /usr/lib/jvm): its
+#     `java -version`, and the launcher run by it (CLUSTERLOGS_JAVA), which then keeps an AOT cache
+#     instead of a CDS archive.
 # Both services run with authentication off (auth.enabled=false): start-up is what is measured
 # here, a token's cost is bench/auth.sh's part.
 #
@@ -91,6 +94,19 @@ for variant in "$CLI_DIR/clusterlogs $ARGS" "java -jar $APP/quarkus-run.jar $ARG
 done
 ls "$W"/cache/clusterlogs/*.jsa >/dev/null
 
+# a JDK 25 or later, if there is one: the launcher's AOT cache
+JAVA25=${JAVA25:-$(for r in /usr/lib/jvm/*/release; do
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$r"); [ "${v:-0}" -ge 25 ] && { echo "${r%/release}/bin/java"; break; }
+done)}
+JDK25_VARIANTS=()
+if [ -n "$JAVA25" ]; then
+  got=$(CLUSTERLOGS_JAVA=$JAVA25 "$CLI_DIR/clusterlogs" $ARGS | sha256sum)
+  [ "$got" = "$EXPECTED" ] || { echo "wrong output from the launcher on $JAVA25" >&2; exit 1; }
+  ls "$W"/cache/clusterlogs/*.aot >/dev/null
+  JDK25_VARIANTS=(-n "java -version, JDK 25" "$JAVA25 -version"
+                  -n "clusterlogs (launcher), JDK 25 AOT cache" "env CLUSTERLOGS_JAVA=$JAVA25 $CLI_DIR/clusterlogs $ARGS")
+fi
+
 log "hyperfine: $RUNS runs each after $WARMUP warm-up runs"
 hyperfine -N --warmup "$WARMUP" --runs "$RUNS" --export-json "$W/hyperfine.json" --output=null \
   -n "java -version" "java -version" \
@@ -99,7 +115,8 @@ hyperfine -N --warmup "$WARMUP" --runs "$RUNS" --export-json "$W/hyperfine.json"
   -n "launcher, CLUSTERLOGS_CDS=off" "env CLUSTERLOGS_CDS=off $CLI_DIR/clusterlogs $ARGS" \
   -n "java -jar, JVM defaults" "java -jar $APP/quarkus-run.jar $ARGS" \
   -n "java -jar, Quarkus' build-time AppCDS" "bash -c 'cd $APP && exec java -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar $ARGS'" \
-  -n "curl -sL (the request alone)" "curl -sL $DISC/system/v1/logs/v2/task/nginx?cursor=END&skip=-1000" >&2
+  -n "curl -sL (the request alone)" "curl -sL $DISC/system/v1/logs/v2/task/nginx?cursor=END&skip=-1000" \
+  ${JDK25_VARIANTS[@]+"${JDK25_VARIANTS[@]}"} >&2
 
 python3 - "$W/hyperfine.json" "$LOAD_START" "$(load)" <<'PY'
 import json, sys

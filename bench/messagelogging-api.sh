@@ -13,7 +13,7 @@
 #   bench/messagelogging-api.sh
 #
 # Environment (all optional): LOG_JAR, POLICY_JAR (quarkus-run.jars; default this repo's, built when
-# missing), RATE=500 WORKERS=10 (hey: requests/s in all), ROUND_SECONDS=20, ROUNDS=3, BENCH_TMP,
+# missing), RATE=500 WORKERS=10 (hey: requests/s in all), ROUND_SECONDS=20, ROUNDS=5, BENCH_TMP,
 # BENCH_KEEP=1. JVM options are each service's jvm.options, as run-local.sh and the container use
 # them. Auth is off in both services (its cost is bench/auth.sh's subject). Only 127.0.0.1 is used.
 set -euo pipefail
@@ -24,7 +24,7 @@ REPO=$(cd "$BENCH_DIR/.." && pwd)
 RATE=${RATE:-500}
 WORKERS=${WORKERS:-10}
 ROUND_SECONDS=${ROUND_SECONDS:-20}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 
 BENCH_NAME=ml-api-bench
 # shellcheck source=bench/common.sh
@@ -159,11 +159,11 @@ set_state() {
 }
 
 PER_WORKER=$((RATE / WORKERS))
-hey_round() { # state round -> hey's output in $W/<state>-<round>.txt
-  hey -z "${ROUND_SECONDS}s" -c "$WORKERS" -q "$PER_WORKER" "$LOGS$RANGE_PATH" >"$W/$1-$2.txt"
+hey_round() { # state round -> every request's timing (hey's CSV) in $W/<state>-<round>.csv
+  hey -z "${ROUND_SECONDS}s" -c "$WORKERS" -q "$PER_WORKER" -o csv "$LOGS$RANGE_PATH" >"$W/$1-$2.csv"
 }
-calls() { # hey output -> responses in all
-  grep -E '^\s+\[[0-9]{3}\]\s+[0-9]+ responses' "$1" | awk '{s += $2} END {print s + 0}'
+calls() { # hey CSV -> responses in all
+  awk 'NR > 1 && $0 != "" {n++} END {print n + 0}' "$1"
 }
 
 rsyslog_start
@@ -183,7 +183,7 @@ for round in $(seq 1 "$ROUNDS"); do
     hey_round "$state" "$round"
     if [ "$state" = up ]; then
       await_quiet
-      echo "$(calls "$W/up-$round.txt") $(($(received) - before))" >>"$W/delivery.txt"
+      echo "$(calls "$W/up-$round.csv") $(($(received) - before))" >>"$W/delivery.txt"
     fi
   done
 done

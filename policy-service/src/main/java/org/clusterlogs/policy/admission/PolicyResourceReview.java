@@ -7,6 +7,7 @@ import org.clusterlogs.messagelogging.policy.PolicyError;
 import org.clusterlogs.messagelogging.policy.PolicyParseResult;
 import org.clusterlogs.messagelogging.policy.PolicyParser;
 import org.clusterlogs.policy.api.Names;
+import org.clusterlogs.policy.kubernetes.WatchedNamespace;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,20 +18,34 @@ import java.util.function.UnaryOperator;
  * What is wrong with a {@code MessageLoggingPolicy} resource under review: its {@code spec.xml}
  * through the same parser as {@code PUT /v1/policies} (the policy's name is the document's
  * {@code name} attribute: Kubernetes names cannot hold Apigee's mixed case), its
- * {@code spec.environment} and {@code spec.services} by the API's name rules. Deletions are
- * always allowed.
+ * {@code spec.environment} and {@code spec.services} by the API's name rules, and its namespace:
+ * while the watch is on, a resource outside the watched namespace is refused, since it would be
+ * stored and never deployed. Deletions are always allowed.
  */
 @ApplicationScoped
 public class PolicyResourceReview {
 
     private final PolicyParser parser = new PolicyParser();
+    private final WatchedNamespace watched;
+
+    public PolicyResourceReview(WatchedNamespace watched) {
+        this.watched = watched;
+    }
 
     /** The refusal message (every error, one per line), or empty when the resource may be stored. */
     public Optional<String> refusal(JsonNode request) {
         if ("DELETE".equals(request.path("operation").asText())) {
             return Optional.empty();
         }
-        return specRefusal(request.path("object").path("spec"));
+        String namespace = request.path("namespace").asText("");
+        Optional<String> elsewhere = watched.get().filter(w -> !w.equals(namespace)).map(w -> "MessageLoggingPolicy "
+                + "resources are deployed from namespace " + w + " only; this one, in namespace '" + namespace
+                + "', would never be deployed");
+        Optional<String> spec = specRefusal(request.path("object").path("spec"));
+        if (elsewhere.isPresent() && spec.isPresent()) {
+            return Optional.of(elsewhere.get() + "\n" + spec.get());
+        }
+        return elsewhere.or(() -> spec);
     }
 
     /**

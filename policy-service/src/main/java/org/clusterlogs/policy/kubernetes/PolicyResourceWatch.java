@@ -14,8 +14,6 @@ import jakarta.enterprise.inject.Instance;
 import org.clusterlogs.policy.config.PolicyConfig;
 import org.jboss.logging.Logger;
 
-import java.util.Objects;
-
 /**
  * The watch on {@code MessageLoggingPolicy} resources ({@code policy.kubernetes.enabled}): one
  * shared informer on the resources of one namespace hands every added or changed resource to
@@ -32,25 +30,26 @@ public class PolicyResourceWatch {
     private final PolicyConfig config;
     private final Instance<KubernetesClient> clients;
     private final PolicyResourceSync sync;
+    private final WatchedNamespace watched;
     private SharedIndexInformer<PolicyCustomResource> informer;
     private MixedOperation<PolicyCustomResource, KubernetesResourceList<PolicyCustomResource>,
             Resource<PolicyCustomResource>> resources;
     private String namespace;
 
-    public PolicyResourceWatch(PolicyConfig config, Instance<KubernetesClient> clients, PolicyResourceSync sync) {
+    public PolicyResourceWatch(PolicyConfig config, Instance<KubernetesClient> clients, PolicyResourceSync sync,
+                               WatchedNamespace watched) {
         this.config = config;
         this.clients = clients;
         this.sync = sync;
+        this.watched = watched;
     }
 
     void start(@Observes StartupEvent event) {
         if (!config.kubernetes().enabled()) {
             return;
         }
-        KubernetesClient client = clients.get();
-        namespace = config.kubernetes().namespace()
-                .orElseGet(() -> Objects.requireNonNullElse(client.getNamespace(), "default"));
-        resources = client.resources(PolicyCustomResource.class);
+        namespace = watched.get().orElseThrow();
+        resources = clients.get().resources(PolicyCustomResource.class);
         informer = resources.inNamespace(namespace).runnableInformer(config.kubernetes().resync().toMillis());
         informer.exceptionHandler((started, failure) -> {
             LOG.warnf("MessageLoggingPolicy watch in %s: %s; trying again", namespace, failure.toString());

@@ -10,17 +10,22 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -95,6 +100,31 @@ class PolicyResourceWatchTest {
             return status != null && status.revision() != null && status.revision() == revision;
         });
         return resource(name).get().getStatus();
+    }
+
+    /** The webhook, with the watch on: a resource elsewhere would be stored and never deployed, so it is refused. */
+    @Test
+    void theWebhookRefusesAResourceOutsideTheWatchedNamespace() {
+        String xml = policy("Elsewhere", "514");
+        admission("other", "CREATE", xml).body("response.allowed", equalTo(false))
+                .body("response.status.message", equalTo("MessageLoggingPolicy resources are deployed from namespace "
+                        + "clusterlogs only; this one, in namespace 'other', would never be deployed"));
+        admission("other", "CREATE", policy("Elsewhere", "0")).body("response.allowed", equalTo(false))
+                .body("response.status.message", endsWith("would never be deployed\n"
+                        + "Invalid Port: 0 for Syslog handler in policy Elsewhere."));
+        admission(NAMESPACE, "CREATE", xml).body("response.allowed", equalTo(true));
+        admission("other", "DELETE", null).body("response.allowed", equalTo(true));
+    }
+
+    private static ValidatableResponse admission(String namespace, String operation, String xml) {
+        Map<String, Object> object = new HashMap<>(Map.of("metadata", Map.of("name", "elsewhere", "namespace", namespace)));
+        if (xml != null) {
+            object.put("spec", Map.of("xml", xml, "environment", "prod"));
+        }
+        Map<String, Object> request = Map.of("uid", "u-1", "operation", operation, "namespace", namespace, "object", object);
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("apiVersion", "admission.k8s.io/v1", "kind", "AdmissionReview", "request", request))
+                .post("/admission/messageloggingpolicies").then().statusCode(200).body("response.uid", equalTo("u-1"));
     }
 
     @Test
