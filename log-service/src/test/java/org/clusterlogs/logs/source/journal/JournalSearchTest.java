@@ -36,9 +36,10 @@ class JournalSearchTest {
     final ExecutorService executor = Executors.newFixedThreadPool(2);
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void noTailIsLeft() throws InterruptedException {
         executor.shutdownNow();
         assertTrue(executor.awaitTermination(10, TimeUnit.SECONDS));
+        assertTrue(tails.running(JournalFixture.JOURNALCTL, tmp.resolve("j")).isEmpty(), "the follower's tail stopped");
     }
 
     /** Entry i has the label Ei and the time {@link JournalFixture#realtimeMicros(int) realtimeMicros(i)}. */
