@@ -21,7 +21,7 @@ public class LogRoutesOpenApiFilter implements OASFilter {
     /** The vendor extension openapi-generator reads to stream an operation's answer. */
     private static final String STREAMING = "x-streaming";
     private static final List<String> READ_PARAMETERS =
-            List.of("cursor", "skip", "limit", "filter", "lastEventId", "accept");
+            List.of("cursor", "skip", "limit", "filter", "since", "until", "grep", "lastEventId", "accept");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

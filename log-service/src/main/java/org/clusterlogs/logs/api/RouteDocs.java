@@ -8,7 +8,9 @@ final class RouteDocs {
             the entry it was taken from (`BEG` = before the first, `END` = after the last). \
             `skip=k` then moves exactly k entries forward (k>0) or back (k<0), clamped at the ends; \
             `skip<0` without a cursor counts back from the end; `limit=n` returns at most n entries \
-            (0 = no limit). `Last-Event-ID` overrides `cursor`, `skip` and `limit`.
+            (0 = no limit). `Last-Event-ID` overrides `cursor`, `skip` and `limit`. `filter`, `grep`, \
+            `since` and `until` define the bounded set, and positioning counts only its entries \
+            (`cursor=END&skip=-10&grep=ERROR`: the last 10 entries that match); cursors stay the log's own.
 
             Formats by `Accept` (exact match on the whole header): `text/event-stream` follows for ever \
             with `: ping` every 15 s while idle and an `id` on every event; `application/json` is \

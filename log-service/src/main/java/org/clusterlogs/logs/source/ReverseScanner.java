@@ -93,7 +93,7 @@ public final class ReverseScanner implements AutoCloseable {
      * The index of the last {@code '\n'} in {@code bytes[0..to]}, or -1: eight bytes at a time
      * (a word with a newline byte is found without looking at its bytes one by one).
      */
-    static int lastNewline(byte[] bytes, int to) {
+    public static int lastNewline(byte[] bytes, int to) {
         int j = to;
         for (; j >= 7; j -= 8) {
             long word = (long) LONGS.get(bytes, j - 7);

@@ -138,6 +138,13 @@ class SearchRoutesTest {
         sandbox.write("big", file.toString());
         String got = get(sandbox.route("big") + "?grep=needle").then().statusCode(200).extract().asString();
         assertEquals(expected.toString(), got);
+        List<String> lines = expected.toString().lines().toList();
+        for (int n : new int[]{1, 2, 3, 50, 500}) {
+            String last = get(sandbox.route("big") + "?grep=needle&cursor=END&skip=-" + n).then().statusCode(200)
+                    .extract().asString();
+            assertEquals(String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size())) + "\n", last,
+                    "the last " + n + " matches");
+        }
         String regex = get(sandbox.route("big") + "?grep=9%20x%2B%20needle%24").then().statusCode(200)
                 .extract().asString();
         assertEquals(expected.toString().lines().filter(l -> l.matches(".*9 x+ needle$")).map(l -> l + "\n")

@@ -33,8 +33,6 @@ final class LineFileReader implements EntryReader {
     private final LineEntries entries;
     /** Finds the literal of {@code grep} in raw bytes; null without one. */
     private final LiteralFinder finder;
-    /** The finder's view of the current buffer, made on its first search; null after each read. */
-    private LiteralFinder.Window window;
     /** The read buffer while there is data; dropped at the end, so an idle follower holds none. */
     private ByteBuffer buffer = NONE;
     private final LineBuffer pending = new LineBuffer(256);
@@ -60,7 +58,6 @@ final class LineFileReader implements EntryReader {
                 buffer = ByteBuffer.allocate(CHUNK);
             }
             buffer.clear();
-            window = null;
             long readFrom = input.offset();
             int n = input.read(buffer);
             buffer.flip();
@@ -102,13 +99,7 @@ final class LineFileReader implements EntryReader {
             int from = buffer.position();
             int room = maxLineBytes - pending.length();
             int searchEnd = (int) Math.min(buffer.limit(), (long) from + room + 1);
-            int newline = -1;
-            for (int i = from; i < searchEnd; i++) {
-                if (bytes[i] == '\n') {
-                    newline = i;
-                    break;
-                }
-            }
+            int newline = LiteralFinder.NEWLINE.indexOf(bytes, from, searchEnd);
             Entry entry;
             if (newline >= 0) {
                 byte[] line = pending.takeWith(bytes, from, newline - from);
@@ -136,10 +127,7 @@ final class LineFileReader implements EntryReader {
      * split piece's end) with nothing pending, so no line is cut.
      */
     private void skipLinesWithoutLiteral(byte[] bytes) {
-        if (window == null) {
-            window = finder.window(bytes, buffer.limit());
-        }
-        buffer.position(window.skipFrom(buffer.position()));
+        buffer.position(finder.skipFrom(bytes, buffer.position(), buffer.limit()));
     }
 
     private Entry accept(byte[] line, long cursor, boolean split) {

@@ -12,6 +12,7 @@ import org.clusterlogs.logs.source.ReverseScanner;
 import org.clusterlogs.logs.source.UnchangedBytes;
 import org.clusterlogs.logs.source.root.OpenedFile;
 import org.clusterlogs.logs.source.root.RootedPath;
+import org.clusterlogs.logs.source.search.LiteralFinder;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -30,6 +31,10 @@ import java.util.SortedMap;
  * cursor was taken, and reading starts at the beginning of the current file.
  */
 public final class LineFileSource implements LogSource {
+
+    /** How far back a search for {@code grep}'s literal looks at once: from the first, up to the second. */
+    private static final int MIN_REACH = 4 * 1024;
+    private static final int MAX_REACH = 64 * 1024;
 
     private final RootedPath file;
     private final int maxLineBytes;
@@ -114,12 +119,32 @@ public final class LineFileSource implements LogSource {
         return new FileOffset(start);
     }
 
-    /** Moves back from {@code pos} over {@code count} wanted entries (pieces of long lines count). */
+    /**
+     * Moves back from {@code pos} over {@code count} wanted entries (pieces of long lines count).
+     * With {@code grep}, the lines without its literal are passed over a block at a time
+     * ({@link #skipBack}), so the last N matches of a big file cost about a forward search of
+     * the part read, not one read per line.
+     */
     private long back(ReverseScanner scan, long size, long from, long count) throws IOException {
         long pos = Math.min(from, size);
         long counted = 0;
         boolean filters = entries.filtersLines();
+        LiteralFinder finder = entries.finder().orElse(null);
+        byte[] block = finder == null ? null : new byte[MAX_REACH];
+        int reach = MIN_REACH;
         while (counted < count && pos > 0) {
+            if (finder != null) {
+                int n = (int) Math.min(reach, pos);
+                scan.copy(pos - n, block, n);
+                int last = lastOccurrence(finder, block, n);
+                // none: look further back at once next time; a hit: its line is counted next
+                reach = last < 0 ? Math.min(2 * reach, MAX_REACH) : MIN_REACH;
+                long skipped = skipBack(block, n, pos, last);
+                if (skipped < pos) {
+                    pos = skipped;
+                    continue;
+                }
+            }
             boolean atLineEnd = scan.byteAt(pos - 1) == '\n';
             long end = atLineEnd ? pos - 1 : pos;
             long start = pos >= 2 ? scan.lastNewlineAtOrBefore(pos - 2) + 1 : 0;
@@ -133,6 +158,31 @@ public final class LineFileSource implements LogSource {
             pos = entryStart;
         }
         return pos;
+    }
+
+    /** Where the literal last starts in {@code block[0, n)}, or -1. */
+    private static int lastOccurrence(LiteralFinder finder, byte[] block, int n) {
+        int last = -1;
+        for (int hit = finder.indexOf(block, 0, n); hit >= 0; hit = finder.indexOf(block, hit + 1, n)) {
+            last = hit;
+        }
+        return last;
+    }
+
+    /**
+     * Where a backward count at {@code pos} may go on, given the {@code n} bytes before it and
+     * the last occurrence of the literal in them: past the lines after that occurrence (all
+     * complete lines of the block when there is none; down to the file's start when the block
+     * starts there). None of those lines can match. {@code pos} itself when nothing can be
+     * passed over (the literal is in the last line, or the block holds no line end).
+     */
+    private static long skipBack(byte[] block, int n, long pos, int lastHit) {
+        long blockStart = pos - n;
+        if (lastHit < 0 && blockStart == 0) {
+            return 0;
+        }
+        int newline = LiteralFinder.NEWLINE.indexOf(block, Math.max(lastHit, 0), n);
+        return newline < 0 ? pos : blockStart + newline + 1;
     }
 
     @Override

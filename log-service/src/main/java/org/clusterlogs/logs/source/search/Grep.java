@@ -23,11 +23,11 @@ public final class Grep {
     private final String expression;
     private final Pattern pattern;
     /** The UTF-8 bytes every match contains, or null when no such literal is known. */
-    private final byte[] literal;
+    private final LiteralFinder literal;
     /** Whether a line holds a match exactly when it holds {@link #literal}. */
     private final boolean literalOnly;
 
-    private Grep(String expression, Pattern pattern, byte[] literal, boolean literalOnly) {
+    private Grep(String expression, Pattern pattern, LiteralFinder literal, boolean literalOnly) {
         this.expression = expression;
         this.pattern = pattern;
         this.literal = literal;
@@ -51,13 +51,14 @@ public final class Grep {
                     + e.getDescription() + " in '" + expression + "'");
         }
         RequiredLiteral required = RequiredLiteral.of(expression);
-        byte[] bytes = required.text().isEmpty() ? null : required.text().getBytes(StandardCharsets.UTF_8);
-        return Optional.of(new Grep(expression, pattern, bytes, bytes != null && required.whole()));
+        LiteralFinder literal = required.text().isEmpty() ? null
+                : new LiteralFinder(required.text().getBytes(StandardCharsets.UTF_8));
+        return Optional.of(new Grep(expression, pattern, literal, literal != null && required.whole()));
     }
 
     /** Whether the message (UTF-8 bytes, invalid sequences as U+FFFD) holds a match. */
     public boolean matches(byte[] message) {
-        if (literal != null && LiteralFinder.indexOf(message, literal) < 0) {
+        if (literal != null && !literal.foundIn(message)) {
             return false;
         }
         return literalOnly || pattern.matcher(message).find();
@@ -73,7 +74,7 @@ public final class Grep {
      * they are still raw bytes; empty when the pattern has no such literal.
      */
     public Optional<LiteralFinder> finder() {
-        return literal == null ? Optional.empty() : Optional.of(new LiteralFinder(literal));
+        return Optional.ofNullable(literal);
     }
 
     @Override

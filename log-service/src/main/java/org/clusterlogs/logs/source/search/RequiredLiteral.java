@@ -2,8 +2,8 @@ package org.clusterlogs.logs.source.search;
 
 /**
  * The longest run of literal characters that every match of a regular expression contains, found
- * by a deliberately simple reading of the pattern: only characters at the top level of a pattern
- * without alternation or flags count, a quantifier takes back the character it applies to, and
+ * by a deliberately simple reading of the pattern: only characters outside groups, in a pattern
+ * without top-level alternation or flags, count, a quantifier takes back the character it applies to, and
  * anything not understood ends a run. Missing a literal only costs speed; a literal that is not
  * in every match would lose lines, so every doubt gives up.
  *
@@ -15,8 +15,8 @@ record RequiredLiteral(String text, boolean whole) {
     private static final RequiredLiteral NONE = new RequiredLiteral("", false);
 
     static RequiredLiteral of(String pattern) {
-        if (pattern.indexOf('|') >= 0 || pattern.contains("(?") || pattern.indexOf('\uFFFD') >= 0) {
-            return NONE; // alternatives, flags (case folding) or the replacement character: no literal is sure
+        if (pattern.contains("(?") || pattern.indexOf('\uFFFD') >= 0) {
+            return NONE; // flags (case folding) or the replacement character: no literal is sure
         }
         StringBuilder best = new StringBuilder();
         StringBuilder run = new StringBuilder();
@@ -56,6 +56,13 @@ record RequiredLiteral(String text, boolean whole) {
                     i = close < 0 ? i : close;
                 }
                 continue;
+            }
+            if (c == '|') {
+                if (depth == 0) {
+                    return NONE; // alternatives of the whole pattern: none of its literals is required
+                }
+                plain = false;
+                continue; // alternatives inside a group: the group's content is not looked at anyway
             }
             if (c == '(' || c == ')' || c == '.' || c == '^' || c == '$' || c == '+') {
                 plain = false;

@@ -3,6 +3,8 @@ package org.clusterlogs.logs.source.journal;
 import org.clusterlogs.logs.source.Entry;
 import org.clusterlogs.logs.source.EntryReader;
 import org.clusterlogs.logs.source.FieldFilter;
+import org.clusterlogs.logs.source.search.Grep;
+import org.clusterlogs.logs.source.search.TimeBounds;
 import org.clusterlogs.logs.testsupport.JournalFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,20 @@ class JournalFollowTest {
             f.assertGets(List.of("m1", "m2", "m3", "m4", "m5", "m6", "m7"), WAIT, QUIET);
         }
         assertEquals(7, journal.cursors().size());
+    }
+
+    @Test
+    void followerWithGrepGetsOnlyMatchingNewEntries() throws Exception {
+        JournalFixture journal = JournalFixture.create(tmp.resolve("j"))
+                .append(List.of(e("ERROR old", null), e("ok 0", null)));
+        FieldFilter grep = FieldFilter.none().searching(Grep.parse("ERROR"), TimeBounds.NONE);
+        JournalSource source = new JournalSource(JournalFixture.JOURNALCTL, journal.dir(), null, grep, tails);
+        try (Follower f = Follower.start(source, source.tail(), executor)) {
+            journal.append(List.of(e("ok 1", null), e("ERROR new", null), e("ok 2", null)));
+            f.assertGets(List.of("ERROR new"), WAIT, QUIET);
+            journal.append(List.of(e("ok 3", null), e("an ERROR again", null)));
+            f.assertGets(List.of("ERROR new", "an ERROR again"), WAIT, QUIET);
+        }
     }
 
     @Test

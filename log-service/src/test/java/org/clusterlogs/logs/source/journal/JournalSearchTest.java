@@ -4,42 +4,28 @@ import org.clusterlogs.logs.source.FieldFilter;
 import org.clusterlogs.logs.source.search.Grep;
 import org.clusterlogs.logs.source.search.TimeBounds;
 import org.clusterlogs.logs.testsupport.JournalFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static org.clusterlogs.logs.source.journal.JournalSourceTest.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code grep} and {@code since}/{@code until} on a real journal read through journalctl: the
  * bounds to the entry (an entry exactly at since is in, exactly at until out), positioning
- * within the bounded set, and a follower that gets only matching new entries.
+ * within the bounded set (a follower with grep: JournalFollowTest).
  */
 @Timeout(120)
 class JournalSearchTest {
 
     @TempDir
     Path tmp;
-    final JournalTails tails = new JournalTails(JournalTails.RING_ENTRIES, JournalTails.RING_BYTES);
-    final ExecutorService executor = Executors.newFixedThreadPool(2);
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        executor.shutdownNow();
-        assertTrue(executor.awaitTermination(10, TimeUnit.SECONDS));
-    }
 
     /** Entry i has the label Ei and the time {@link JournalFixture#realtimeMicros(int) realtimeMicros(i)}. */
     private JournalFixture journal() throws IOException {
@@ -63,7 +49,7 @@ class JournalSearchTest {
 
     private JournalSource source(JournalFixture journal, String unit, String grep, TimeBounds time) {
         FieldFilter filter = FieldFilter.none().searching(Grep.parse(grep), time);
-        return new JournalSource(JournalFixture.JOURNALCTL, journal.dir(), unit, filter, tails);
+        return new JournalSource(JournalFixture.JOURNALCTL, journal.dir(), unit, filter);
     }
 
     @Test
@@ -101,17 +87,5 @@ class JournalSearchTest {
         assertEquals(List.of("E4"), request(errors, cursors.get(3), 0), "after E3");
         JournalSource window = source(journal, null, null, new TimeBounds(at(1), at(5)));
         assertEquals(List.of("E3", "E4"), request(window, "END", -2));
-    }
-
-    @Test
-    void followerGetsOnlyMatchingNewEntries() throws Exception {
-        JournalFixture journal = journal();
-        JournalSource source = source(journal, null, "ERROR", TimeBounds.NONE);
-        try (Follower f = Follower.start(source, source.tail(), executor)) {
-            journal.append(List.of(Map.of("MESSAGE", "ok 1"), Map.of("MESSAGE", "ERROR new"), Map.of("MESSAGE", "ok 2")));
-            f.assertGets(List.of("ERROR new"), Duration.ofSeconds(20), Duration.ofMillis(300));
-            journal.append(List.of(Map.of("MESSAGE", "ok 3"), Map.of("MESSAGE", "an ERROR again")));
-            f.assertGets(List.of("ERROR new", "an ERROR again"), Duration.ofSeconds(20), Duration.ofMillis(300));
-        }
     }
 }

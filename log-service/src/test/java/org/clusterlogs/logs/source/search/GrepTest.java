@@ -40,6 +40,8 @@ class GrepTest {
         "[a-z]+ tail         | ' tail'      | false",
         "[]x] tail           | ' tail'      | false",
         "ab+c                | ab           | false",
+        "'id=(1|2)x'         | id=          | false",
+        "'[|]abc'            | abc          | false",
     })
     void requiredLiteral(String pattern, String literal, boolean whole) {
         RequiredLiteral r = RequiredLiteral.of(pattern);
@@ -92,14 +94,27 @@ class GrepTest {
         LiteralFinder finder = grep("needle").finder().orElseThrow();
         String text = "hay one\nhay two\nsome needle here\nhay\npartial";
         byte[] buffer = utf8(text);
-        LiteralFinder.Window window = finder.window(buffer, buffer.length);
         int hitLine = text.indexOf("some");
         int afterLastNewline = text.lastIndexOf('\n') + 1;
-        assertEquals(hitLine, window.skipFrom(0));
-        assertEquals(hitLine, window.skipFrom(hitLine));
-        assertEquals(hitLine + 3, window.skipFrom(hitLine + 3), "inside the hit's line: stays");
-        assertEquals(afterLastNewline, window.skipFrom(text.indexOf("here")), "no hit after: past the last newline");
-        assertEquals(afterLastNewline, window.skipFrom(afterLastNewline));
+        assertEquals(hitLine, finder.skipFrom(buffer, 0, buffer.length));
+        assertEquals(hitLine, finder.skipFrom(buffer, hitLine, buffer.length));
+        assertEquals(hitLine + 3, finder.skipFrom(buffer, hitLine + 3, buffer.length), "inside the hit's line: stays");
+        assertEquals(afterLastNewline, finder.skipFrom(buffer, text.indexOf("here"), buffer.length), "no hit after: past the last newline");
+        assertEquals(afterLastNewline, finder.skipFrom(buffer, afterLastNewline, buffer.length));
         assertTrue(grep("[0-9]+x?").finder().isEmpty());
+    }
+
+    @Test
+    void literalIsFoundAtEveryOffsetAndNotPastTheLimit() {
+        LiteralFinder finder = grep("needle").finder().orElseThrow();
+        for (int at = 0; at < 40; at++) {
+            byte[] bytes = utf8("n".repeat(at) + "needle" + "x".repeat(20));
+            assertEquals(at, finder.indexOf(bytes, 0, bytes.length));
+            assertEquals(at, finder.indexOf(bytes, at, at + 6));
+            assertEquals(-1, finder.indexOf(bytes, 0, at + 5), "the literal must end before the limit");
+            assertEquals(-1, finder.indexOf(bytes, at + 1, bytes.length));
+        }
+        LiteralFinder one = grep("x").finder().orElseThrow();
+        assertEquals(3, one.indexOf(utf8("abcxx"), 0, 5));
     }
 }
