@@ -51,8 +51,8 @@ final class FollowMerge {
     private final DiscoveryConfig.Merged config;
     private final Optional<MergedCursor> resumed;
     private final Map<String, Follower> followers = new LinkedHashMap<>();
-    /** Every source's last cursor, by task id: what each id carries. */
-    private final Map<String, String> cursors = new LinkedHashMap<>();
+    /** Every source's last cursor, by its task id's key: what each id carries. */
+    private final Map<Long, String> cursors = new LinkedHashMap<>();
     private long requeryTimer = -1;
     private long pingTimer = -1;
     private boolean wrote;
@@ -112,7 +112,7 @@ final class FollowMerge {
         Follower f = new Follower(source, start, cursor);
         f.draining = source.task().completed();
         if (cursor != null) {
-            cursors.put(id, cursor);
+            cursors.put(f.key, cursor);
         }
         followers.put(id, f);
         return f;
@@ -199,9 +199,9 @@ final class FollowMerge {
             return;
         }
         f.cursor = entry.cursor();
-        cursors.put(f.taskId(), entry.cursor());
+        cursors.put(f.key, entry.cursor());
         Buffer out = Buffer.buffer();
-        MergedFormat.SSE.append(out, mapper, entry, "", MergedCursor.encode(cursors));
+        MergedFormat.SSE.append(out, mapper, entry, "", MergedCursor.encodeByKey(cursors));
         write(out);
     }
 
