@@ -2,9 +2,7 @@ package org.clusterlogs.discovery.api;
 
 import io.quarkus.vertx.web.Route;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
-import org.clusterlogs.common.problem.ProblemException;
 import org.clusterlogs.discovery.merged.MergedFormat;
 import org.clusterlogs.discovery.merged.MergedRequest;
 import org.clusterlogs.discovery.merged.MergedStreams;
@@ -106,11 +104,6 @@ public class MergedStreamRoutes {
     @Route(path = PATH)
     @Operation(hidden = true)
     void otherMethods(RoutingContext rc) {
-        if (rc.request().method() == HttpMethod.GET) {
-            rc.next();
-            return;
-        }
-        rc.response().putHeader(HttpHeaders.ALLOW, "GET");
-        problems.send(rc, new ProblemException(405, "MethodNotAllowed", "this route answers GET only"));
+        problems.getOnly(rc);
     }
 }
