@@ -20,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * {@code GET /system/v1/logs/v2/tasks?q=…}: every matching task's log as one stream. A Vert.x
  * route like the redirects: the merge runs on the event loop, reading the nodes with Vert.x'
- * HTTP client (docs/merged-streams.md).
+ * HTTP client (docs/merged-streams.md). {@link RedirectOpenApiFilter} adds {@code Accept} and
+ * {@code x-streaming} to its operation.
  */
 @Tag(name = "merged", description = "Many tasks' logs as one stream")
 @SecurityRequirement(name = "dcosToken")

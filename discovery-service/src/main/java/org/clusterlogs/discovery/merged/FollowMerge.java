@@ -74,7 +74,7 @@ final class FollowMerge {
     }
 
     void start(Map<String, MergedSource> sources) {
-        sources.values().forEach(this::follower);
+        sources.values().forEach(source -> follower(source, false));
         rc.response().closeHandler(closed -> stop());
         List<Follower> first = List.copyOf(followers.values());
         first.forEach(f -> f.reader = reader(f));
@@ -104,9 +104,14 @@ final class FollowMerge {
         });
     }
 
-    private Follower follower(MergedSource source) {
+    /**
+     * A new source: one that joined while the stream ran, or that a resumed id does not hold,
+     * starts at its beginning (nothing it wrote is lost); the others where the request says.
+     */
+    private Follower follower(MergedSource source, boolean joined) {
         String id = source.task().id();
-        String start = request.limit() > 0 ? "cursor=END&skip=-" + request.limit()
+        String start = joined || resumed.isPresent() ? "cursor=BEG"
+                : request.limit() > 0 ? "cursor=END&skip=-" + request.limit()
                 : request.cursor().equals("END") ? "cursor=END" : "cursor=BEG";
         String cursor = resumed.map(m -> m.cursorOf(id)).orElse(null);
         Follower f = new Follower(source, start, cursor);
@@ -241,7 +246,7 @@ final class FollowMerge {
         }
         for (MergedSource source : now.values()) {
             if (!followers.containsKey(source.task().id())) {
-                Follower f = follower(source);
+                Follower f = follower(source, true);
                 event(f, "added");
                 connect(f);
             }
