@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 127.0.0.1 to 127.0.0.3, one port), authentication on: a follow that sees appends on every
  * node, a task that starts matching while it runs, a node killed and restarted, the client
  * reconnecting with {@code Last-Event-ID} and a task that completes, with every line delivered
- * exactly once; the range form's order and formats; the 400s.
+ * exactly once; a client that leaves ends the follows at every node; the range form's order and
+ * formats; the 400s.
  */
 class MergedStreamAcrossServicesTest {
 
@@ -171,6 +174,23 @@ class MergedStreamAcrossServicesTest {
     }
 
     @Test
+    void aClientThatLeavesEndsTheStreamAtEveryNode() throws Exception {
+        try (SseEvents stream = SseEvents.open(cluster.url() + "/system/v1/logs/v2/tasks?q=range", token, null)) {
+            collect(stream, new ArrayList<>(), 6, new ArrayList<>());
+            for (int node = 0; node < 3; node++) {
+                assertTrue(openStreams(node) >= 1, "node " + node + " counts the merged stream's follow");
+            }
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        for (int node = 0; node < 3; node++) {
+            while (openStreams(node) != 0) {
+                assertTrue(System.nanoTime() < deadline, "node " + node + " still follows for a client that left");
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    @Test
     void theRouteNeedsAToken() throws Exception {
         HttpResponse<String> none = HTTP.send(HttpRequest.newBuilder(URI.create(cluster.url()
                 + "/system/v1/logs/v2/tasks?q=range")).build(), HttpResponse.BodyHandlers.ofString());
@@ -232,6 +252,15 @@ class MergedStreamAcrossServicesTest {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** log-service's {@code logs_streams_open} on {@code node}. */
+    private static int openStreams(int node) throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(cluster.logService(node).url() + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher open = Pattern.compile("(?m)^logs_streams_open(?:\\{[^}]*})? ([0-9.]+)$").matcher(metrics);
+        assertTrue(open.find(), metrics);
+        return (int) Double.parseDouble(open.group(1));
     }
 
     static HttpResponse<String> get(String pathAndQuery, String accept) throws IOException, InterruptedException {

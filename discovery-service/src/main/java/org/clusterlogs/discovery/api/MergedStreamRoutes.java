@@ -2,9 +2,7 @@ package org.clusterlogs.discovery.api;
 
 import io.quarkus.vertx.web.Route;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
-import org.clusterlogs.common.problem.ProblemException;
 import org.clusterlogs.discovery.merged.MergedFormat;
 import org.clusterlogs.discovery.merged.MergedRequest;
 import org.clusterlogs.discovery.merged.MergedStreams;
@@ -22,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * {@code GET /system/v1/logs/v2/tasks?q=…}: every matching task's log as one stream. A Vert.x
  * route like the redirects: the merge runs on the event loop, reading the nodes with Vert.x'
- * HTTP client (docs/merged-streams.md).
+ * HTTP client (docs/merged-streams.md). {@link RedirectOpenApiFilter} adds {@code Accept} and
+ * {@code x-streaming} to its operation.
  */
 @Tag(name = "merged", description = "Many tasks' logs as one stream")
 @SecurityRequirement(name = "dcosToken")
@@ -106,11 +105,6 @@ public class MergedStreamRoutes {
     @Route(path = PATH)
     @Operation(hidden = true)
     void otherMethods(RoutingContext rc) {
-        if (rc.request().method() == HttpMethod.GET) {
-            rc.next();
-            return;
-        }
-        rc.response().putHeader(HttpHeaders.ALLOW, "GET");
-        problems.send(rc, new ProblemException(405, "MethodNotAllowed", "this route answers GET only"));
+        problems.getOnly(rc);
     }
 }

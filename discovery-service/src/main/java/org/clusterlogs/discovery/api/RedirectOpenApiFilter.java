@@ -18,7 +18,8 @@ import java.util.Map;
  * (MicroProfile OpenAPI drops it as a header parameter), hence a filter, declared once for the
  * five routes. The answers' bodies are marked {@code x-streaming}: openapi-generator's Java client
  * then hands them over as an {@code InputStream} (its {@code supportStreaming} option) instead of
- * buffering a follow that never ends.
+ * buffering a follow that never ends. The merged stream ({@link MergedStreamRoutes}) gets the
+ * same {@code Accept} parameter and mark.
  */
 public class RedirectOpenApiFilter implements OASFilter {
 
@@ -34,6 +35,11 @@ public class RedirectOpenApiFilter implements OASFilter {
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             Operation get = path.getValue().getGET();
             String p = path.getKey();
+            if (get != null && p.equals(MergedStreamRoutes.PATH)) {
+                get.addParameter(OASFactory.createParameter().ref("#/components/parameters/accept"));
+                get.addExtension("x-streaming", true);
+                continue;
+            }
             if (get == null || !p.startsWith(TASK)) {
                 continue;
             }

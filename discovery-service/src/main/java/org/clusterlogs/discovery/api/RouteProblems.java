@@ -1,6 +1,8 @@
 package org.clusterlogs.discovery.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,5 +49,18 @@ public class RouteProblems {
         }
         ProblemResponses.send(response, json, problem);
         return problem;
+    }
+
+    /**
+     * For a route that answers GET only: passes a GET on to its handler, answers anything else
+     * 405 with {@code Allow: GET}, as log-service does (a HEAD would only end in its 405 too).
+     */
+    public void getOnly(RoutingContext rc) {
+        if (rc.request().method() == HttpMethod.GET) {
+            rc.next();
+            return;
+        }
+        rc.response().putHeader(HttpHeaders.ALLOW, "GET");
+        send(rc, new ProblemException(405, "MethodNotAllowed", "this route answers GET only"));
     }
 }

@@ -3,9 +3,7 @@ package org.clusterlogs.discovery.api;
 import io.quarkus.vertx.web.Param;
 import io.quarkus.vertx.web.Route;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
-import org.clusterlogs.common.problem.ProblemException;
 import org.clusterlogs.discovery.redirect.LogRequest;
 import org.clusterlogs.discovery.redirect.TaskDiscovery;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -92,12 +90,7 @@ public class TaskLogRoutes {
     @Route(regex = "/system/v1/logs/v2/task/[^/]+(?:/file/[^/]+(?:/download)?|/browse|/download)?")
     @Operation(hidden = true)
     void otherMethods(RoutingContext rc) {
-        if (rc.request().method() == HttpMethod.GET) {
-            rc.next();
-            return;
-        }
-        rc.response().putHeader(HttpHeaders.ALLOW, "GET");
-        problems.send(rc, new ProblemException(405, "MethodNotAllowed", "this route answers GET only"));
+        problems.getOnly(rc);
     }
 
     /** 303 with the Location exactly as built (relative), and a one-line body for whoever looks. */

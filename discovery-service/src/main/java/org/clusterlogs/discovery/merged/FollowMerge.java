@@ -1,16 +1,13 @@
 package org.clusterlogs.discovery.merged;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import org.clusterlogs.common.problem.ProblemException;
 import org.clusterlogs.discovery.config.DiscoveryConfig;
 import org.jboss.logging.Logger;
 
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -38,7 +35,6 @@ import java.util.Optional;
 final class FollowMerge {
 
     private static final Logger LOG = Logger.getLogger(FollowMerge.class);
-    private static final Buffer PING = Buffer.buffer(": ping\n\n");
     private static final long FIRST_RETRY_MILLIS = 250;
 
     private final RoutingContext rc;
@@ -51,12 +47,11 @@ final class FollowMerge {
     private final DiscoveryConfig.Merged config;
     private final Optional<MergedCursor> resumed;
     private final Map<String, Follower> followers = new LinkedHashMap<>();
-    /** Every source's last cursor, by task id: what each id carries. */
-    private final Map<String, String> cursors = new LinkedHashMap<>();
+    /** Every source's last cursor, by its task id's key: what each id carries. */
+    private final Map<Long, String> cursors = new LinkedHashMap<>();
+    private final SseOutput out;
     private long requeryTimer = -1;
     private long pingTimer = -1;
-    private boolean wrote;
-    private boolean clientPaused;
     private boolean over;
 
     FollowMerge(RoutingContext rc, MergedRequest request, TaskQuery query, SourceSelector selector,
@@ -71,10 +66,11 @@ final class FollowMerge {
         this.config = config;
         this.resumed = MergedCursor.isMerged(request.cursor())
                 ? Optional.of(MergedCursor.decode(request.cursor())) : Optional.empty();
+        this.out = new SseOutput(rc.response(), mapper, this::pauseSources);
     }
 
     void start(Map<String, MergedSource> sources) {
-        sources.values().forEach(this::follower);
+        sources.values().forEach(source -> follower(source, false));
         rc.response().closeHandler(closed -> stop());
         List<Follower> first = List.copyOf(followers.values());
         first.forEach(f -> f.reader = reader(f));
@@ -92,27 +88,32 @@ final class FollowMerge {
             }
             HttpServerResponse response = rc.response().setStatusCode(200).setChunked(true);
             MergedFormat.SSE.putHeaders(response);
-            first.forEach(f -> event(f, "added"));
+            first.forEach(f -> out.source(f, "added"));
             if (first.isEmpty()) {
-                response.write(PING); // the head now: the client knows the stream is open
+                out.ping(); // the head now: the client knows the stream is open
             }
             for (int i = 0; i < first.size(); i++) {
                 answered(first.get(i), answers.get(i));
             }
             requeryTimer = vertx.setPeriodic(config.requery().toMillis(), t -> requery());
-            pingTimer = vertx.setPeriodic(config.pingInterval().toMillis(), t -> ping());
+            pingTimer = vertx.setPeriodic(config.pingInterval().toMillis(), t -> out.pingIfQuiet());
         });
     }
 
-    private Follower follower(MergedSource source) {
+    /**
+     * A new source: one that joined while the stream ran, or that a resumed id does not hold,
+     * starts at its beginning (nothing it wrote is lost); the others where the request says.
+     */
+    private Follower follower(MergedSource source, boolean joined) {
         String id = source.task().id();
-        String start = request.limit() > 0 ? "cursor=END&skip=-" + request.limit()
+        String start = joined || resumed.isPresent() ? "cursor=BEG"
+                : request.limit() > 0 ? "cursor=END&skip=-" + request.limit()
                 : request.cursor().equals("END") ? "cursor=END" : "cursor=BEG";
         String cursor = resumed.map(m -> m.cursorOf(id)).orElse(null);
         Follower f = new Follower(source, start, cursor);
         f.draining = source.task().completed();
         if (cursor != null) {
-            cursors.put(id, cursor);
+            cursors.put(f.key, cursor);
         }
         followers.put(id, f);
         return f;
@@ -146,13 +147,13 @@ final class FollowMerge {
             f.attempts = 0;
             if (f.lost) {
                 f.lost = false;
-                event(f, "rejoined");
+                out.source(f, "rejoined");
             }
             stream(f);
         } else if (answer.forbidden()) {
             f.reader.cancel();
             f.state = Follower.State.FORBIDDEN;
-            event(f, "forbidden");
+            out.source(f, "forbidden");
         } else if (f.draining && answer.status() != null && answer.status() == 204) {
             end(f);
         } else {
@@ -189,7 +190,7 @@ final class FollowMerge {
                 }
             }
         });
-        if (clientPaused) {
+        if (out.paused()) {
             reader.pause();
         }
     }
@@ -199,10 +200,8 @@ final class FollowMerge {
             return;
         }
         f.cursor = entry.cursor();
-        cursors.put(f.taskId(), entry.cursor());
-        Buffer out = Buffer.buffer();
-        MergedFormat.SSE.append(out, mapper, entry, "", MergedCursor.encode(cursors));
-        write(out);
+        cursors.put(f.key, entry.cursor());
+        out.entry(entry, MergedCursor.encodeByKey(cursors));
     }
 
     /** The node is away: say so once per absence, and ask again after a back-off from the last cursor. */
@@ -215,7 +214,7 @@ final class FollowMerge {
         }
         if (!f.lost) {
             f.lost = true;
-            event(f, "lost");
+            out.source(f, "lost");
         }
         long delay = Math.min(FIRST_RETRY_MILLIS << Math.min(f.attempts, 16), config.retryMaxBackoff().toMillis());
         f.attempts++;
@@ -225,7 +224,7 @@ final class FollowMerge {
     private void end(Follower f) {
         f.reader.cancel();
         f.state = Follower.State.ENDED;
-        event(f, "ended");
+        out.source(f, "ended");
     }
 
     /** New matching tasks join; tasks that are over are read to their end. */
@@ -241,8 +240,8 @@ final class FollowMerge {
         }
         for (MergedSource source : now.values()) {
             if (!followers.containsKey(source.task().id())) {
-                Follower f = follower(source);
-                event(f, "added");
+                Follower f = follower(source, true);
+                out.source(f, "added");
                 connect(f);
             }
         }
@@ -257,53 +256,21 @@ final class FollowMerge {
         }
     }
 
-    private void event(Follower f, String state) {
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("task_id", f.taskId());
-        data.put("task_name", f.source.task().name());
-        data.put("agent_id", f.source.task().agentId());
-        data.put("state", state);
-        try {
-            write(MergedFormat.event("source", mapper.writeValueAsString(data)));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void write(Buffer out) {
-        HttpServerResponse response = rc.response();
-        if (over || response.closed()) {
-            return;
-        }
-        response.write(out);
-        wrote = true;
-        if (!clientPaused && response.writeQueueFull()) {
-            clientPaused = true;
-            followers.values().forEach(f -> {
-                if (f.reader != null) {
+    private void pauseSources(boolean pause) {
+        for (Follower f : followers.values()) {
+            if (f.reader != null) {
+                if (pause) {
                     f.reader.pause();
+                } else {
+                    f.reader.resume();
                 }
-            });
-            response.drainHandler(drained -> {
-                clientPaused = false;
-                followers.values().forEach(f -> {
-                    if (f.reader != null) {
-                        f.reader.resume();
-                    }
-                });
-            });
+            }
         }
-    }
-
-    private void ping() {
-        if (!wrote) {
-            write(PING);
-        }
-        wrote = false;
     }
 
     private void stop() {
         over = true;
+        out.close();
         vertx.cancelTimer(requeryTimer);
         vertx.cancelTimer(pingTimer);
         for (Follower f : followers.values()) {

@@ -11,6 +11,8 @@ final class Follower {
     enum State { FOLLOWING, ENDED, FORBIDDEN }
 
     final MergedSource source;
+    /** The task id's key in merged ids ({@link MergedCursor#key}), hashed once. */
+    final long key;
     /** Where reads start while the source has given no entry: {@code cursor=BEG}, {@code cursor=END}, … */
     final String start;
     String cursor;
@@ -23,6 +25,7 @@ final class Follower {
 
     Follower(MergedSource source, String start, String cursor) {
         this.source = source;
+        this.key = MergedCursor.key(source.task().id());
         this.start = start;
         this.cursor = cursor;
     }

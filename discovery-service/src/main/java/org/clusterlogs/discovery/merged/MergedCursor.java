@@ -61,10 +61,20 @@ public final class MergedCursor {
 
     /** The id for {@code cursors} (task id → that source's last cursor), in the map's order. */
     public static String encode(Map<String, String> cursors) {
+        Map<Long, String> byKey = new LinkedHashMap<>();
+        cursors.forEach((task, cursor) -> byKey.put(key(task), cursor));
+        return encodeByKey(byKey);
+    }
+
+    /**
+     * The id for {@code cursors} by {@link #key(String) key}: what a follow that writes an id per
+     * entry keeps, so that no task id is hashed again per entry.
+     */
+    public static String encodeByKey(Map<Long, String> cursors) {
         ByteArrayOutputStream raw = new ByteArrayOutputStream(cursors.size() * 24 + 4);
         varint(raw, cursors.size());
-        cursors.forEach((task, cursor) -> {
-            raw.writeBytes(ByteBuffer.allocate(8).putLong(key(task)).array());
+        cursors.forEach((key, cursor) -> {
+            raw.writeBytes(ByteBuffer.allocate(8).putLong(key).array());
             byte[] bytes = cursor.getBytes(StandardCharsets.UTF_8);
             varint(raw, bytes.length);
             raw.writeBytes(bytes);
@@ -149,8 +159,8 @@ public final class MergedCursor {
         }
     }
 
-    /** The 8-byte key of a task id. */
-    static long key(String taskId) {
+    /** The 8-byte key of a task id in an id. */
+    public static long key(String taskId) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(taskId.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(digest, 0, 8).getLong();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.clusterlogs.discovery.index.Task;
 
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,8 +34,7 @@ public record MergedEntry(String source, ObjectNode json, String cursor, long re
         ObjectNode fields = (ObjectNode) object.get("fields");
         Task task = source.task();
         Map<String, JsonNode> sorted = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : fields.properties()) {
             sorted.put(field.getKey(), field.getValue());
         }
         sorted.putIfAbsent("TASK_ID", fields.textNode(task.id()));

@@ -4,15 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.clusterlogs.discovery.config.DiscoveryConfig;
+import org.clusterlogs.discovery.proxy.StreamProxy;
 
 /**
  * The merged streams' HTTP client to the nodes' log-services: one read of one source, with the
@@ -31,9 +30,7 @@ public class NodeLogClient {
         DiscoveryConfig.Proxy proxy = config.proxy();
         this.connectTimeoutMillis = proxy.connectTimeout().toMillis();
         this.idleTimeoutMillis = proxy.idleTimeout().toMillis();
-        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxChunkSize(65_536)
-                        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis)),
-                new PoolOptions().setHttp1MaxSize(proxy.maxConnectionsPerUpstream()));
+        this.client = StreamProxy.upstreamClient(vertx, proxy);
     }
 
     @PreDestroy

@@ -86,7 +86,11 @@ final class SourceReader {
 
     /** Delivers the 200's entries to {@code listener} as they come. */
     void stream(Listener listener) {
-        response.exceptionHandler(listener::failed);
+        response.exceptionHandler(failure -> {
+            if (!cancelled) { // a reset of ours is no failure of the node's
+                listener.failed(failure);
+            }
+        });
         response.endHandler(end -> {
             if (cancelled) {
                 return;
@@ -100,9 +104,10 @@ final class SourceReader {
             }
         });
         response.handler(chunk -> {
-            pending.appendBuffer(chunk);
             int start = 0;
-            for (int i = 0; i < pending.length() && !cancelled; i++) {
+            int scanFrom = pending.length(); // what is pending holds no newline
+            pending.appendBuffer(chunk);
+            for (int i = scanFrom; i < pending.length() && !cancelled; i++) {
                 if (pending.getByte(i) == '\n') {
                     line(pending.slice(start, i), listener);
                     start = i + 1;

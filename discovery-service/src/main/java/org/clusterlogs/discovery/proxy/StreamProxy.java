@@ -53,13 +53,20 @@ public class StreamProxy {
         DiscoveryConfig.Proxy proxy = config.proxy();
         this.connectTimeoutMillis = proxy.connectTimeout().toMillis();
         this.idleTimeoutMillis = proxy.idleTimeout().toMillis();
-        // decompression stays off: the bytes go through as the upstream encoded them. Body chunks
-        // of up to 64 KiB, not Vert.x' 8 KiB: a 1 GiB download is 16 384 writes instead of 131 072
-        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxChunkSize(65_536)
-                        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis)),
-                new PoolOptions().setHttp1MaxSize(proxy.maxConnectionsPerUpstream()));
+        this.client = upstreamClient(vertx, proxy);
         this.problems = problems;
         this.metrics = metrics;
+    }
+
+    /**
+     * A client to upstreams with the proxy's connect time-out and pool size. Decompression stays
+     * off: the bytes go through as the upstream encoded them. Body chunks of up to 64 KiB, not
+     * Vert.x' 8 KiB: a 1 GiB download is 16 384 writes instead of 131 072.
+     */
+    public static HttpClient upstreamClient(Vertx vertx, DiscoveryConfig.Proxy proxy) {
+        return vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxChunkSize(65_536)
+                        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, proxy.connectTimeout().toMillis())),
+                new PoolOptions().setHttp1MaxSize(proxy.maxConnectionsPerUpstream()));
     }
 
     @PreDestroy
