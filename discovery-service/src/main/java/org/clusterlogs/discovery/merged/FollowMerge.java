@@ -10,6 +10,8 @@ import org.jboss.logging.Logger;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,7 @@ final class FollowMerge {
     private final SseOutput out;
     private long requeryTimer = -1;
     private long pingTimer = -1;
+    private long untilTimer = -1;
     private boolean over;
 
     FollowMerge(RoutingContext rc, MergedRequest request, TaskQuery query, SourceSelector selector,
@@ -96,6 +99,8 @@ final class FollowMerge {
                 answered(first.get(i), answers.get(i));
             }
             requeryTimer = vertx.setPeriodic(config.requery().toMillis(), t -> requery());
+            request.until().ifPresent(until -> untilTimer = vertx.setTimer(
+                    Math.max(1, Duration.between(Instant.now(), until).toMillis() + 1), t -> finishAtUntil()));
             pingTimer = vertx.setPeriodic(config.pingInterval().toMillis(), t -> out.pingIfQuiet());
         });
     }
@@ -175,8 +180,8 @@ final class FollowMerge {
                 if (reader != f.reader) {
                     return;
                 }
-                if (f.draining) {
-                    end(f);
+                if (f.draining || request.untilPassed(Instant.now())) {
+                    end(f); // its task is over, or the node ended the follow at until
                 } else {
                     lost(f); // a follow never ends by itself: the node is going away
                 }
@@ -225,6 +230,19 @@ final class FollowMerge {
         f.reader.cancel();
         f.state = Follower.State.ENDED;
         out.source(f, "ended");
+        finishAtUntil();
+    }
+
+    /**
+     * With {@code until}: once it has passed and every source has ended (each node ends its follow
+     * when its clock passes until, after what its log held then), the merged follow ends too.
+     */
+    private void finishAtUntil() {
+        if (over || !request.untilPassed(Instant.now()) || followers.values().stream().anyMatch(Follower::active)) {
+            return;
+        }
+        stop();
+        rc.response().end();
     }
 
     /** New matching tasks join; tasks that are over are read to their end. */
@@ -273,6 +291,7 @@ final class FollowMerge {
         out.close();
         vertx.cancelTimer(requeryTimer);
         vertx.cancelTimer(pingTimer);
+        vertx.cancelTimer(untilTimer);
         for (Follower f : followers.values()) {
             if (f.retryTimer >= 0) {
                 vertx.cancelTimer(f.retryTimer);

@@ -2,12 +2,16 @@ package org.clusterlogs.discovery.merged;
 
 import io.vertx.core.MultiMap;
 import org.clusterlogs.common.problem.ProblemException;
+import org.clusterlogs.common.problem.params.TimeParameter;
 import org.clusterlogs.discovery.redirect.TaskDiscovery;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,13 +24,19 @@ import java.util.Optional;
  * @param limit      the last {@code limit} entries (0: no limit)
  * @param colour     ANSI colours in text prefixes
  * @param cursor     where to start: {@code BEG}, {@code END}, or a merged id; {@code Last-Event-ID} wins
- * @param passThrough the raw query every node gets: {@code since}, {@code until}, {@code grep}, {@code filter}, encoded
+ * @param passThrough the query every node gets: {@code since}, {@code until}, {@code grep}, {@code filter}, encoded
+ * @param until       the {@code until} time, when given: a follow ends once it has passed and every source has ended
  */
 public record MergedRequest(String q, Optional<String> file, boolean completed, int limit, boolean colour,
-                            String cursor, String passThrough) {
+                            String cursor, String passThrough, Optional<Instant> until) {
 
-    /** The parameters every node gets as they came (log-service checks them). */
-    static final List<String> PASSED_THROUGH = List.of("since", "until", "grep", "filter");
+    /** The parameters every node gets as they came (log-service checks them), but for the two below. */
+    static final List<String> PASSED_THROUGH = List.of("grep", "filter");
+    /**
+     * The time bounds, sent on as times: an age such as {@code 10m} is made a time here, once, so
+     * that every node, and every reconnection of a long follow, means the same instant.
+     */
+    static final List<String> TIMES = List.of("since", "until");
     /** The largest {@code limit}: the merged last N are held in memory until the sources end. */
     public static final int MAX_LIMIT = 100_000;
 
@@ -45,14 +55,43 @@ public record MergedRequest(String q, Optional<String> file, boolean completed, 
         StringBuilder through = new StringBuilder();
         for (String name : PASSED_THROUGH) {
             for (String value : params.getAll(name)) {
-                if (!through.isEmpty()) {
-                    through.append('&');
-                }
-                through.append(name).append('=').append(encode(value));
+                append(through, name, value);
             }
         }
+        Instant now = Instant.now();
+        Map<String, Instant> times = new HashMap<>();
+        for (String name : TIMES) {
+            String value = params.get(name);
+            if (value != null && !value.isEmpty()) {
+                times.put(name, time(name, value, now));
+                append(through, name, times.get(name).toString());
+            }
+        }
+        if (times.size() == 2 && times.get("since").isAfter(times.get("until"))) {
+            throw bad("since (" + params.get("since") + ") is after until (" + params.get("until") + ")");
+        }
         return new MergedRequest(q, file, flag(params, "completed"), limit(params.get("limit")), flag(params, "color"),
-                cursor, through.toString());
+                cursor, through.toString(), Optional.ofNullable(times.get("until")));
+    }
+
+    /** Whether {@code until} was given and has passed. */
+    boolean untilPassed(Instant now) {
+        return until.isPresent() && !now.isBefore(until.get());
+    }
+
+    private static void append(StringBuilder query, String name, String value) {
+        if (!query.isEmpty()) {
+            query.append('&');
+        }
+        query.append(name).append('=').append(encode(value));
+    }
+
+    private static Instant time(String name, String value, Instant now) {
+        try {
+            return TimeParameter.parse(name, value, now);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
     }
 
     /** The file a Mesos task is read from. */

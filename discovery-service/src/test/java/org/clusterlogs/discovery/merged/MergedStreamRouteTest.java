@@ -7,6 +7,7 @@ import org.clusterlogs.discovery.testsupport.Eventually;
 import org.clusterlogs.discovery.testsupport.FakeNodes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,6 +94,23 @@ class MergedStreamRouteTest {
         List<String> resumed = follow("?q=timed", id, 2 + rest.size());
         assertEquals(rest, resumed.stream().filter(e -> e.startsWith("data ")).map(MergedStreamRouteTest::message)
                 .sorted().toList(), resumed.toString());
+    }
+
+    /** Each node ends its follow at until; then the merged follow ends too, after every entry and an ended per source. */
+    @Test
+    @Timeout(30)
+    void aFollowWithUntilEndsOnceItHasPassedAndEverySourceHasEnded() throws Exception {
+        String until = Instant.now().plusSeconds(2).toString();
+        List<String> events = follow("?q=timed&since=1d&until=" + until, null, Integer.MAX_VALUE);
+        assertEquals(List.of("a10", "a30", "b20", "b40"), events.stream().filter(e -> e.startsWith("data "))
+                .map(MergedStreamRouteTest::message).sorted().toList(), events.toString());
+        assertEquals(List.of("source timed.a added", "source timed.a ended", "source timed.b added", "source timed.b ended"),
+                events.stream().filter(e -> e.startsWith("source ")).sorted().toList(), "no lost, no retry: " + events);
+        assertTrue(events.get(events.size() - 1).endsWith("ended"), "the stream ends after its sources: " + events);
+        given().queryParam("q", "timed").queryParam("since", "yesterday").get(TASKS).then().statusCode(400)
+                .body("code", equalTo("BadParameter"));
+        given().queryParam("q", "timed").queryParam("since", "1m").queryParam("until", "2m").get(TASKS).then()
+                .statusCode(400).body("detail", equalTo("since (1m) is after until (2m)"));
     }
 
     @Test

@@ -7,6 +7,9 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,9 @@ import java.util.regex.Pattern;
  * 127.0.0.2, where nothing listens. NDJSON for a range, SSE (the entries after {@code cursor},
  * then an open stream) for a follow, positioned by {@code cursor} ({@code BEG}, {@code END} with
  * {@code skip=-n}, or an entry's cursor); a {@code grep} parameter is refused with 400, as a node
- * refuses a bad expression. A merged stream reads at most 3 tasks here.
+ * refuses a bad expression, and so are {@code since} and {@code until} unless they are times (the
+ * merged stream sends ages on as times); with {@code until} a follow ends once the clock has
+ * passed it, as log-service's does. A merged stream reads at most 3 tasks here.
  */
 public class FakeNodes implements QuarkusTestResourceLifecycleManager {
 
@@ -71,7 +76,7 @@ public class FakeNodes implements QuarkusTestResourceLifecycleManager {
             problem(response, 403, "LogNotReadable");
             return;
         }
-        if (request.getParam("grep") != null) {
+        if (request.getParam("grep") != null || !times(request, "since") || !times(request, "until")) {
             problem(response, 400, "BadParameter");
             return;
         }
@@ -92,10 +97,25 @@ public class FakeNodes implements QuarkusTestResourceLifecycleManager {
         }
         if (sse) {
             response.setChunked(true).putHeader("Content-Type", "text/event-stream").write(body.toString());
+            String until = request.getParam("until");
+            if (until != null) {
+                long wait = Duration.between(Instant.now(), Instant.parse(until)).toMillis();
+                Vertx.currentContext().owner().setTimer(Math.max(1, wait + 1), t -> response.end());
+            }
         } else if (body.isEmpty()) {
             response.setStatusCode(204).end();
         } else {
             response.putHeader("Content-Type", "application/json").end(body.toString());
+        }
+    }
+
+    /** Whether the parameter is absent or a time (not an age such as {@code 10m}). */
+    private static boolean times(HttpServerRequest request, String name) {
+        String value = request.getParam(name);
+        try {
+            return value == null || Instant.parse(value) != null;
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 

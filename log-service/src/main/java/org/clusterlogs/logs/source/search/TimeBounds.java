@@ -2,12 +2,9 @@ package org.clusterlogs.logs.source.search;
 
 import org.clusterlogs.logs.source.BadParameterException;
 
-import java.time.DateTimeException;
+import org.clusterlogs.common.problem.params.TimeParameter;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code since} and {@code until} parameters: the entries whose time is at or after
@@ -20,8 +17,6 @@ import java.util.regex.Pattern;
 public record TimeBounds(long sinceNanos, long untilNanos) {
 
     public static final TimeBounds NONE = new TimeBounds(Long.MIN_VALUE, Long.MAX_VALUE);
-
-    private static final Pattern AGE = Pattern.compile("([0-9]{1,12})(ms|s|m|h|d)");
 
     /**
      * @param since the parameter's value or null
@@ -66,26 +61,13 @@ public record TimeBounds(long sinceNanos, long untilNanos) {
     }
 
     private static long nanos(String name, String value, Instant now) {
-        Matcher age = AGE.matcher(value);
         try {
-            Instant t;
-            if (age.matches()) {
-                long n = Long.parseLong(age.group(1));
-                long millis = switch (age.group(2)) {
-                    case "ms" -> n;
-                    case "s" -> Math.multiplyExact(n, 1000L);
-                    case "m" -> Math.multiplyExact(n, 60_000L);
-                    case "h" -> Math.multiplyExact(n, 3_600_000L);
-                    default -> Math.multiplyExact(n, 86_400_000L);
-                };
-                t = now.minusMillis(millis);
-            } else {
-                t = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            }
+            Instant t = TimeParameter.parse(name, value, now);
             return Math.max(0, Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano()));
-        } catch (DateTimeException | ArithmeticException e) {
-            throw new BadParameterException(name + " must be an RFC 3339 time (2026-11-30T10:02:00Z, "
-                    + "2026-11-30T11:02:00.5+01:00) or an age such as 10m (ms, s, m, h, d), got '" + value + "'");
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException(e.getMessage());
+        } catch (ArithmeticException e) {
+            throw new BadParameterException(name + " is too far from now, got '" + value + "'");
         }
     }
 }
