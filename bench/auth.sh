@@ -38,10 +38,7 @@ require_tools java curl python3 openssl wrk hey
 
 AUTH_JAR=${AUTH_JAR:-$REPO/auth-service/target/quarkus-app/quarkus-run.jar}
 LOG_JAR=${LOG_JAR:-$REPO/log-service/target/quarkus-app/quarkus-run.jar}
-if [ ! -f "$AUTH_JAR" ] || [ ! -f "$LOG_JAR" ]; then
-  echo "building auth-service and log-service ..." >&2
-  (cd "$REPO" && ./mvnw -q -pl auth-service,log-service -am package -DskipTests)
-fi
+require_jars auth-service="$AUTH_JAR" log-service="$LOG_JAR"
 
 bench_workdir
 

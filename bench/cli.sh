@@ -45,10 +45,7 @@ require_tools java curl python3 hyperfine
 APP=$CLI_DIR/target/quarkus-app
 DISCOVERY_JAR=${DISCOVERY_JAR:-$REPO/discovery-service/target/quarkus-app/quarkus-run.jar}
 LOG_JAR=${LOG_JAR:-$REPO/log-service/target/quarkus-app/quarkus-run.jar}
-if [ ! -f "$APP/quarkus-run.jar" ] || [ ! -f "$DISCOVERY_JAR" ] || [ ! -f "$LOG_JAR" ]; then
-  echo "building cli, discovery-service and log-service ..." >&2
-  (cd "$REPO" && ./mvnw -q -pl cli,discovery-service,log-service -am package -DskipTests)
-fi
+require_jars cli="$APP/quarkus-run.jar" discovery-service="$DISCOVERY_JAR" log-service="$LOG_JAR"
 
 bench_workdir
 LOAD_START=$(load)

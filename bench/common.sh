@@ -25,6 +25,14 @@ bench_cleanup() {
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "kept $W" >&2; else rm -rf "$W"; fi
 }
 
+# require_jars MODULE=JAR ...: builds (tests skipped) the modules whose runnable jar is missing
+require_jars() {
+  local missing=() pair
+  for pair in "$@"; do [ -f "${pair#*=}" ] || missing+=("${pair%%=*}"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "building ${missing[*]} ..." >&2
+  (cd "$REPO" && ./mvnw -q -pl "$(IFS=,; echo "${missing[*]}")" -am package -DskipTests)
+}
 log() { echo "[$BENCH_NAME $(date +%H:%M:%S)] $*" >&2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }

@@ -47,10 +47,7 @@ require_tools java curl python3 wrk hey nginx
 
 DISCOVERY_JAR=${DISCOVERY_JAR:-$REPO/discovery-service/target/quarkus-app/quarkus-run.jar}
 LOG_JAR=${LOG_JAR:-$REPO/log-service/target/quarkus-app/quarkus-run.jar}
-if [ ! -f "$DISCOVERY_JAR" ] || [ ! -f "$LOG_JAR" ]; then
-  echo "building discovery-service and log-service ..." >&2
-  (cd "$REPO" && ./mvnw -q -pl discovery-service,log-service -am package -DskipTests)
-fi
+require_jars discovery-service="$DISCOVERY_JAR" log-service="$LOG_JAR"
 
 bench_workdir
 R=$W/results

@@ -24,10 +24,7 @@ BENCH_NAME=grep-bench
 require_tools java curl python3 grep wc
 
 LOG_JAR=${LOG_JAR:-$REPO/log-service/target/quarkus-app/quarkus-run.jar}
-if [ ! -f "$LOG_JAR" ]; then
-  echo "building log-service ..." >&2
-  (cd "$REPO" && ./mvnw -q -pl log-service -am package -DskipTests)
-fi
+require_jars log-service="$LOG_JAR"
 
 bench_workdir
 AGENT=bench-agent-S0

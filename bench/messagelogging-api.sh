@@ -33,10 +33,7 @@ require_tools java curl python3 hey /usr/sbin/rsyslogd
 
 LOG_JAR=${LOG_JAR:-$REPO/log-service/target/quarkus-app/quarkus-run.jar}
 POLICY_JAR=${POLICY_JAR:-$REPO/policy-service/target/quarkus-app/quarkus-run.jar}
-if [ ! -f "$LOG_JAR" ] || [ ! -f "$POLICY_JAR" ]; then
-  echo "building log-service and policy-service ..." >&2
-  (cd "$REPO" && ./mvnw -q -pl log-service,policy-service -am package -DskipTests)
-fi
+require_jars log-service="$LOG_JAR" policy-service="$POLICY_JAR"
 
 bench_workdir
 LOAD_START=$(load)
