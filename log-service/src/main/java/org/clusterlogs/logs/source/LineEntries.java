@@ -66,6 +66,15 @@ public final class LineEntries {
                 && (!filtersFields || lineFilter.matches(fields(line, split, stream)));
     }
 
+    /**
+     * Whether a line that holds the literal of {@link #finder()} is wanted, with nothing else to
+     * check: a search for a plain literal and no other filter. A reader that found the literal in a
+     * line's bytes then need not look at the line again.
+     */
+    public boolean literalDecides() {
+        return !filtersFields && !lineFilter.time().bounded() && lineFilter.grep().map(Grep::literalOnly).orElse(false);
+    }
+
     /** What finds, in raw bytes, the literal every wanted line holds; empty when lines need no search. */
     public Optional<LiteralFinder> finder() {
         return lineFilter.grep().flatMap(Grep::finder);

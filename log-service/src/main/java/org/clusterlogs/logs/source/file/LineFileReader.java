@@ -33,6 +33,10 @@ final class LineFileReader implements EntryReader {
     private final LineEntries entries;
     /** Finds the literal of {@code grep} in raw bytes; null without one. */
     private final LiteralFinder finder;
+    /** Whether a line that holds the literal is wanted without another look ({@link LineEntries#literalDecides()}). */
+    private final boolean literalDecides;
+    /** Where in {@code buffer} the last skip found the literal, or -1: the line around it holds it. */
+    private int hit = -1;
     /** The read buffer while there is data; dropped at the end, so an idle follower holds none. */
     private ByteBuffer buffer = NONE;
     private final LineBuffer pending = new LineBuffer(256);
@@ -44,6 +48,7 @@ final class LineFileReader implements EntryReader {
         this.maxLineBytes = maxLineBytes;
         this.entries = entries;
         this.finder = entries.finder().orElse(null);
+        this.literalDecides = finder != null && entries.literalDecides();
         this.bufferOffset = offset;
     }
 
@@ -58,6 +63,7 @@ final class LineFileReader implements EntryReader {
                 buffer = ByteBuffer.allocate(CHUNK);
             }
             buffer.clear();
+            hit = -1;
             long readFrom = input.offset();
             int n = input.read(buffer);
             buffer.flip();
@@ -86,7 +92,7 @@ final class LineFileReader implements EntryReader {
         if (pending.length() == 0) {
             return null;
         }
-        return accept(pending.take(), cursor, false);
+        return accept(pending.take(), cursor, false, false);
     }
 
     /** The next complete line (or cap-sized piece) in what has been read, or null. */
@@ -99,16 +105,18 @@ final class LineFileReader implements EntryReader {
             int from = buffer.position();
             int room = maxLineBytes - pending.length();
             int searchEnd = (int) Math.min(buffer.limit(), (long) from + room + 1);
-            int newline = LiteralFinder.NEWLINE.indexOf(bytes, from, searchEnd);
+            // a skip left the reader at the start of the hit's line: no newline lies before the hit
+            boolean atHit = hit >= from && hit < searchEnd && pending.length() == 0;
+            int newline = LiteralFinder.NEWLINE.indexOf(bytes, atHit ? hit : from, searchEnd);
             Entry entry;
             if (newline >= 0) {
                 byte[] line = pending.takeWith(bytes, from, newline - from);
                 buffer.position(newline + 1);
-                entry = accept(line, bufferOffset + newline, false);
+                entry = accept(line, bufferOffset + newline, false, atHit && hit + finder.length() <= newline);
             } else if (pending.length() + (searchEnd - from) > maxLineBytes) {
                 byte[] piece = pending.takeWith(bytes, from, room);
                 buffer.position(from + room);
-                entry = accept(piece, bufferOffset + from + room, true);
+                entry = accept(piece, bufferOffset + from + room, true, atHit && hit + finder.length() <= from + room);
             } else {
                 pending.append(bytes, from, buffer.limit() - from);
                 buffer.position(buffer.limit());
@@ -127,11 +135,15 @@ final class LineFileReader implements EntryReader {
      * split piece's end) with nothing pending, so no line is cut.
      */
     private void skipLinesWithoutLiteral(byte[] bytes) {
-        buffer.position(finder.skipFrom(bytes, buffer.position(), buffer.limit()));
+        int from = buffer.position();
+        hit = finder.indexOf(bytes, from, buffer.limit());
+        buffer.position(LiteralFinder.lineStart(bytes, from, hit < 0 ? buffer.limit() : hit));
     }
 
-    private Entry accept(byte[] line, long cursor, boolean split) {
-        return entries.accepts(line, split, null, -1) ? entries.entry(line, Long.toString(cursor), split, null, -1) : null;
+    /** @param holdsLiteral the skip found the literal inside this line (or piece) */
+    private Entry accept(byte[] line, long cursor, boolean split, boolean holdsLiteral) {
+        boolean wanted = holdsLiteral && literalDecides || entries.accepts(line, split, null, -1);
+        return wanted ? entries.entry(line, Long.toString(cursor), split, null, -1) : null;
     }
 
     @Override

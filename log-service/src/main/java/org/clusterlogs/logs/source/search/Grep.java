@@ -69,6 +69,11 @@ public final class Grep {
         return pattern.matcher(message).find();
     }
 
+    /** Whether holding the literal of {@link #finder()} is matching: the pattern is nothing but that literal. */
+    public boolean literalOnly() {
+        return literalOnly;
+    }
+
     /**
      * A finder for the literal every matching line contains, to skip lines without it while
      * they are still raw bytes; empty when the pattern has no such literal.

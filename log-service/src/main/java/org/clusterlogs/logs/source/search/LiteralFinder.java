@@ -40,6 +40,11 @@ public final class LiteralFinder {
         this.last = (literal[literal.length - 1] & 0xFFL) * ONES;
     }
 
+    /** The literal's length in bytes. */
+    public int length() {
+        return literal.length;
+    }
+
     /** Whether {@code bytes} (one line) holds the literal. */
     boolean foundIn(byte[] bytes) {
         return indexOf(bytes, 0, bytes.length) >= 0;
@@ -79,7 +84,14 @@ public final class LiteralFinder {
      */
     public int skipFrom(byte[] bytes, int from, int limit) {
         int hit = indexOf(bytes, from, limit);
-        int end = hit < 0 ? limit : hit;
+        return lineStart(bytes, from, hit < 0 ? limit : hit);
+    }
+
+    /**
+     * The start of the line that holds position {@code end} (a hit), or, for {@code end} at a
+     * buffer's limit, the first byte after its last complete line; never before {@code from}.
+     */
+    public static int lineStart(byte[] bytes, int from, int end) {
         int newline = end == 0 ? -1 : ReverseScanner.lastNewline(bytes, end - 1);
         return newline < from ? from : newline + 1;
     }
