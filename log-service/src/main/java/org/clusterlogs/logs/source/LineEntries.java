@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Makes entries of the lines of a file-backed log (task and component files, pod logs): the
@@ -97,6 +98,15 @@ public final class LineEntries {
      * @param realtimeMicros the line's time, or -1
      */
     public Entry entry(byte[] line, String cursor, boolean split, String stream, long realtimeMicros) {
+        return entry(line, () -> cursor, split, stream, realtimeMicros);
+    }
+
+    /** A plain file's line, whose cursor (the offset of its end) is made only if a format asks for it. */
+    public Entry entry(byte[] line, long offset, boolean split) {
+        return entry(line, () -> Long.toString(offset), split, null, -1);
+    }
+
+    private Entry entry(byte[] line, Supplier<String> cursor, boolean split, String stream, long realtimeMicros) {
         byte[] text = line;
         if (split) {
             text = Arrays.copyOf(line, line.length + 1);

@@ -143,7 +143,7 @@ final class LineFileReader implements EntryReader {
     /** @param holdsLiteral the skip found the literal inside this line (or piece) */
     private Entry accept(byte[] line, long cursor, boolean split, boolean holdsLiteral) {
         boolean wanted = holdsLiteral && literalDecides || entries.accepts(line, split, null, -1);
-        return wanted ? entries.entry(line, Long.toString(cursor), split, null, -1) : null;
+        return wanted ? entries.entry(line, cursor, split) : null;
     }
 
     @Override
