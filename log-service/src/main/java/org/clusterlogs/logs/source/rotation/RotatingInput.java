@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -80,15 +79,6 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
      * this are the copies of what it never saw ({@link #copyMadeSince}).
      */
     private FileTime unreadSince;
-    /**
-     * With {@link #unreadSince}: the first bytes (at most {@value #PREFIX_BYTES}) the live file
-     * held when the reader got there, or null when it was empty. The file system's clock is coarse
-     * (4 ms ticks), so a copy made in the same tick as the mark has the mark's time: it is a copy
-     * of what this reader never saw exactly when it starts with these bytes (a copy made before
-     * the reader came holds the lines before the previous truncation).
-     */
-    private byte[] unreadPrefix;
-    private static final int PREFIX_BYTES = 4096;
 
     /**
      * Starts in {@code file}, already opened as {@code input} at its offset.
@@ -105,7 +95,6 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
         }
         if (file.live() && file.modified() != null && input.channel() != null && input.offset() == 0) {
             unreadSince = modified;
-            unreadPrefix = prefix(input);
         }
     }
 
@@ -243,28 +232,6 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
             guard.load(in.channel(), in.offset());
         }
         unreadSince = startMark(next, in, inPlace);
-        unreadPrefix = unreadSince == null ? null : prefix(in);
-    }
-
-    /** The first bytes of the file the input reads (without moving it), or null when it is empty. */
-    private static byte[] prefix(SegmentInput in) throws IOException {
-        ByteBuffer head = ByteBuffer.allocate((int) Math.min(PREFIX_BYTES, in.channel().size()));
-        while (head.hasRemaining() && in.channel().read(head, head.position()) > 0) {
-            // positional reads: the input's own position stays where it is
-        }
-        return head.position() == 0 ? null : Arrays.copyOf(head.array(), head.position());
-    }
-
-    /** Whether the file the input reads starts with {@link #unreadPrefix}. */
-    private boolean startsWithUnreadPrefix(SegmentInput in) throws IOException {
-        if (unreadPrefix == null || in.channel() == null) {
-            return false;
-        }
-        ByteBuffer head = ByteBuffer.allocate(unreadPrefix.length);
-        while (head.hasRemaining() && in.channel().read(head, head.position()) > 0) {
-            // positional reads, as above
-        }
-        return !head.hasRemaining() && Arrays.equals(head.array(), unreadPrefix);
     }
 
     /**
@@ -319,10 +286,8 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
 
     /**
      * At the start of the live file with nothing read of it, a copy-truncate does not show in
-     * the file: the rotated plain files made after {@link #unreadSince} hold what this reader
-     * never saw, and so does one made in the same tick of the coarse clock when it starts with
-     * {@link #unreadPrefix} (a tie without that proof is left: a copy is missed rather than
-     * repeated). Reading
+     * the file: the rotated plain files made strictly after {@link #unreadSince} (a coarse clock
+     * makes it miss a copy rather than repeat one) hold what this reader never saw. Reading
      * goes on in the oldest of them; {@link #moveOn} follows them in order and comes back to the
      * live file as after any copy. No listing unless the live file changed since the mark.
      *
@@ -330,36 +295,26 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
      */
     private int copyMadeSince() throws IOException {
         FileLook seen = FileLook.at(layout.liveName(current));
-        int changed = seen == null ? 0 : seen.modified().compareTo(unreadSince);
         if (seen == null || !Objects.equals(seen.fileKey(), current.fileKey())
-                || changed < 0 || changed == 0 && unreadPrefix == null) {
+                || seen.modified().compareTo(unreadSince) <= 0) {
             return NO_COPY; // untouched since (a truncation is a change), or renamed away: moveOn's case
         }
         Object came = previous == null ? null : previous.fileKey();
         for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
             List<S> made = layout.list().stream()
                     .filter(f -> !f.live() && !f.gzip() && f.modified() != null)
-                    .filter(f -> f.modified().compareTo(unreadSince) >= 0)
+                    .filter(f -> f.modified().compareTo(unreadSince) > 0)
                     .filter(f -> !Objects.equals(f.fileKey(), current.fileKey()) && !Objects.equals(f.fileKey(), came))
+                    .limit(1) // the oldest: the copies after it follow by identity
                     .toList();
-            // the oldest that is a copy of what this reader never saw: the copies after it follow by identity
-            Opened<S> copy = new Opened<>(null, null, false);
-            boolean renamed = false;
-            for (S f : made) {
-                boolean later = f.modified().compareTo(unreadSince) > 0;
-                copy = openFirst(List.of(f), 0, in -> later || startsWithUnreadPrefix(in));
-                renamed |= copy.changed();
-                if (copy.file() != null || later) {
-                    break;
-                }
+            if (made.isEmpty()) {
+                return NO_COPY;
             }
+            Opened<S> copy = openFirst(made, 0, in -> true);
             if (copy.file() != null) {
                 copyOf = current.fileKey();
                 switchTo(copy.file(), copy.input(), false);
                 return NEXT_FILE;
-            }
-            if (!renamed) {
-                return NO_COPY;
             }
         }
         atEndSeen = null;
@@ -402,7 +357,6 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
         atEnd = false;
         atEndSeen = null;
         unreadSince = null;
-        unreadPrefix = null;
     }
 
     /** {@link #readMore}, but first, at the start of the live file with nothing read, the copies made meanwhile. */
@@ -434,7 +388,6 @@ public final class RotatingInput<S extends RotatedFile> implements Closeable {
             guard.remember(buf.array(), buf.arrayOffset() + from, n);
             atEnd = false;
             unreadSince = null;
-            unreadPrefix = null;
             return n;
         }
         atEnd = true;

@@ -66,18 +66,8 @@ class LineFileRotationTest {
     }
 
     private EntryReader follower() throws IOException {
-        LineFileSource source = source();
+        LineFileSource source = new LineFileSource(file, new TreeMap<>(), FieldFilter.none(), 1 << 20, new ScanMemo(new SimpleMeterRegistry()));
         return source.open(source.tail());
-    }
-
-    /** A reader from the start of the file (cursor=BEG). */
-    private EntryReader fromTheStart() throws IOException {
-        LineFileSource source = source();
-        return source.open(source.head());
-    }
-
-    private LineFileSource source() {
-        return new LineFileSource(file, new TreeMap<>(), FieldFilter.none(), 1 << 20, new ScanMemo(new SimpleMeterRegistry()));
     }
 
     private static List<String> drain(EntryReader reader) throws IOException {
@@ -226,39 +216,6 @@ class LineFileRotationTest {
             assertEquals(expected(0, written), drain(reader));
             write(1);
             assertEquals(expected(written - 1, written), drain(reader));
-        }
-    }
-
-    /**
-     * The file system's clock ticks every few milliseconds, so a copy made right after a follower
-     * got to the start of a non-empty live file can carry the very time the follower saw. Such a
-     * copy starts with the bytes the live file held then: it is read, then the live file.
-     */
-    @Test
-    void aCopyMadeInTheSameClockTickAsTheFollowersArrivalIsRead() throws Exception {
-        write(3);
-        FileTime arrival = Files.getLastModifiedTime(stdout);
-        try (EntryReader reader = fromTheStart()) { // nothing read yet
-            write(2);
-            copyTruncate(5);
-            Files.setLastModifiedTime(dir.resolve("stdout.1"), arrival);
-            Files.setLastModifiedTime(stdout, arrival);
-            assertEquals(expected(0, 5), drain(reader));
-            write(1);
-            assertEquals(expected(5, 6), drain(reader));
-        }
-    }
-
-    /** A copy with the same time that holds other lines (made before the follower came) is not read. */
-    @Test
-    void aCopyOfTheSameTickWithOtherLinesIsNotRead() throws Exception {
-        write(3);
-        copyTruncate(5);
-        write(2);
-        FileTime arrival = Files.getLastModifiedTime(stdout);
-        Files.setLastModifiedTime(dir.resolve("stdout.1"), arrival);
-        try (EntryReader reader = fromTheStart()) {
-            assertEquals(expected(3, 5), drain(reader));
         }
     }
 
