@@ -137,7 +137,7 @@ final class LineFileReader implements EntryReader {
     private void skipLinesWithoutLiteral(byte[] bytes) {
         int from = buffer.position();
         hit = finder.indexOf(bytes, from, buffer.limit());
-        buffer.position(LiteralFinder.lineStart(bytes, from, hit < 0 ? buffer.limit() : hit));
+        buffer.position(LiteralFinder.skipTo(bytes, from, buffer.limit(), hit));
     }
 
     /** @param holdsLiteral the skip found the literal inside this line (or piece) */

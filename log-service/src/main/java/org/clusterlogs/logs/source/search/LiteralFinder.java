@@ -78,20 +78,14 @@ public final class LiteralFinder {
 
     /**
      * Where a reader of {@code bytes[0, limit)} (a read buffer) positioned at {@code from} can
-     * go on: the start of the line that holds the next occurrence (the first byte after the
-     * newline before it, or {@code from}); when there is none, the first byte after the buffer's
-     * last complete line (or {@code from}). Every line before the answer lacks the literal.
+     * go on, given {@code hit}, the next occurrence at or after {@code from} ({@link #indexOf}, or
+     * -1): the start of the line that holds it (the first byte after the newline before it, or
+     * {@code from}); when there is none, the first byte after the buffer's last complete line (or
+     * {@code from}). Every line before the answer lacks the literal, and no newline lies between
+     * the answer and the hit.
      */
-    public int skipFrom(byte[] bytes, int from, int limit) {
-        int hit = indexOf(bytes, from, limit);
-        return lineStart(bytes, from, hit < 0 ? limit : hit);
-    }
-
-    /**
-     * The start of the line that holds position {@code end} (a hit), or, for {@code end} at a
-     * buffer's limit, the first byte after its last complete line; never before {@code from}.
-     */
-    public static int lineStart(byte[] bytes, int from, int end) {
+    public static int skipTo(byte[] bytes, int from, int limit, int hit) {
+        int end = hit < 0 ? limit : hit;
         int newline = end == 0 ? -1 : ReverseScanner.lastNewline(bytes, end - 1);
         return newline < from ? from : newline + 1;
     }

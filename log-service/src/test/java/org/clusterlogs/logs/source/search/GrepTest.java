@@ -90,18 +90,23 @@ class GrepTest {
     }
 
     @Test
-    void windowSkipsToTheLineOfTheNextHitOrPastTheLastCompleteLine() {
+    void skipGoesToTheLineOfTheNextHitOrPastTheLastCompleteLine() {
         LiteralFinder finder = grep("needle").finder().orElseThrow();
         String text = "hay one\nhay two\nsome needle here\nhay\npartial";
         byte[] buffer = utf8(text);
         int hitLine = text.indexOf("some");
         int afterLastNewline = text.lastIndexOf('\n') + 1;
-        assertEquals(hitLine, finder.skipFrom(buffer, 0, buffer.length));
-        assertEquals(hitLine, finder.skipFrom(buffer, hitLine, buffer.length));
-        assertEquals(hitLine + 3, finder.skipFrom(buffer, hitLine + 3, buffer.length), "inside the hit's line: stays");
-        assertEquals(afterLastNewline, finder.skipFrom(buffer, text.indexOf("here"), buffer.length), "no hit after: past the last newline");
-        assertEquals(afterLastNewline, finder.skipFrom(buffer, afterLastNewline, buffer.length));
+        assertEquals(hitLine, skip(finder, buffer, 0));
+        assertEquals(hitLine, skip(finder, buffer, hitLine));
+        assertEquals(hitLine + 3, skip(finder, buffer, hitLine + 3), "inside the hit's line: stays");
+        assertEquals(afterLastNewline, skip(finder, buffer, text.indexOf("here")), "no hit after: past the last newline");
+        assertEquals(afterLastNewline, skip(finder, buffer, afterLastNewline));
         assertTrue(grep("[0-9]+x?").finder().isEmpty());
+    }
+
+    /** A reader's skip over a whole buffer from {@code from}: to the next hit's line. */
+    private static int skip(LiteralFinder finder, byte[] buffer, int from) {
+        return LiteralFinder.skipTo(buffer, from, buffer.length, finder.indexOf(buffer, from, buffer.length));
     }
 
     @Test
