@@ -2,16 +2,14 @@ package org.clusterlogs.discovery.merged;
 
 import io.vertx.core.MultiMap;
 import org.clusterlogs.common.problem.ProblemException;
-import org.clusterlogs.common.problem.params.TimeParameter;
+import org.clusterlogs.common.problem.params.TimeRange;
 import org.clusterlogs.discovery.redirect.TaskDiscovery;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,11 +30,8 @@ public record MergedRequest(String q, Optional<String> file, boolean completed, 
 
     /** The parameters every node gets as they came (log-service checks them), but for the two below. */
     static final List<String> PASSED_THROUGH = List.of("grep", "filter");
-    /**
-     * The time bounds, sent on as times: an age such as {@code 10m} is made a time here, once, so
-     * that every node, and every reconnection of a long follow, means the same instant.
-     */
-    static final List<String> TIMES = List.of("since", "until");
+    // since and until are sent on as times: an age such as 10m is made a time here, once, so that
+    // every node, and every reconnection of a long follow, means the same instant (TimeRange)
     /** The largest {@code limit}: the merged last N are held in memory until the sources end. */
     public static final int MAX_LIMIT = 100_000;
 
@@ -58,20 +53,16 @@ public record MergedRequest(String q, Optional<String> file, boolean completed, 
                 append(through, name, value);
             }
         }
-        Instant now = Instant.now();
-        Map<String, Instant> times = new HashMap<>();
-        for (String name : TIMES) {
-            String value = params.get(name);
-            if (value != null && !value.isEmpty()) {
-                times.put(name, time(name, value, now));
-                append(through, name, times.get(name).toString());
-            }
+        TimeRange times;
+        try {
+            times = TimeRange.parse(params.get("since"), params.get("until"), Instant.now());
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
         }
-        if (times.size() == 2 && times.get("since").isAfter(times.get("until"))) {
-            throw bad("since (" + params.get("since") + ") is after until (" + params.get("until") + ")");
-        }
+        times.since().ifPresent(t -> append(through, "since", t.toString()));
+        times.until().ifPresent(t -> append(through, "until", t.toString()));
         return new MergedRequest(q, file, flag(params, "completed"), limit(params.get("limit")), flag(params, "color"),
-                cursor, through.toString(), Optional.ofNullable(times.get("until")));
+                cursor, through.toString(), times.until());
     }
 
     /** Whether {@code until} was given and has passed. */
@@ -86,13 +77,6 @@ public record MergedRequest(String q, Optional<String> file, boolean completed, 
         query.append(name).append('=').append(encode(value));
     }
 
-    private static Instant time(String name, String value, Instant now) {
-        try {
-            return TimeParameter.parse(name, value, now);
-        } catch (IllegalArgumentException e) {
-            throw bad(e.getMessage());
-        }
-    }
 
     /** The file a Mesos task is read from. */
     public String sandboxFile() {

@@ -2,7 +2,7 @@ package org.clusterlogs.logs.source.search;
 
 import org.clusterlogs.logs.source.BadParameterException;
 
-import org.clusterlogs.common.problem.params.TimeParameter;
+import org.clusterlogs.common.problem.params.TimeRange;
 
 import java.time.Instant;
 
@@ -25,11 +25,14 @@ public record TimeBounds(long sinceNanos, long untilNanos) {
      * @throws BadParameterException for a malformed value or {@code since} after {@code until}
      */
     public static TimeBounds parse(String since, String until, Instant now) {
-        long from = since == null || since.isEmpty() ? Long.MIN_VALUE : nanos("since", since, now);
-        long to = until == null || until.isEmpty() ? Long.MAX_VALUE : nanos("until", until, now);
-        if (from > to) {
-            throw new BadParameterException("since (" + since + ") is after until (" + until + ")");
+        TimeRange range;
+        try {
+            range = TimeRange.parse(since, until, now);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException(e.getMessage());
         }
+        long from = range.since().map(t -> nanos("since", since, t)).orElse(Long.MIN_VALUE);
+        long to = range.until().map(t -> nanos("until", until, t)).orElse(Long.MAX_VALUE);
         return new TimeBounds(from, to);
     }
 
@@ -60,12 +63,9 @@ public record TimeBounds(long sinceNanos, long untilNanos) {
         return !bounded() || micros >= 0 && contains(Math.multiplyExact(micros, 1000L));
     }
 
-    private static long nanos(String name, String value, Instant now) {
+    private static long nanos(String name, String value, Instant t) {
         try {
-            Instant t = TimeParameter.parse(name, value, now);
             return Math.max(0, Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano()));
-        } catch (IllegalArgumentException e) {
-            throw new BadParameterException(e.getMessage());
         } catch (ArithmeticException e) {
             throw new BadParameterException(name + " is too far from now, got '" + value + "'");
         }
