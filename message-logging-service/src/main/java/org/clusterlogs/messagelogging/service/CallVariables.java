@@ -43,10 +43,6 @@ public final class CallVariables {
     /** {@code system.time}: RFC 1123, in UTC, as HTTP's {@code Date} header. */
     static final DateTimeFormatter SYSTEM_TIME = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).withLocale(Locale.US);
 
-    private static final String REQUEST_HEADER = "request.header.";
-    private static final String RESPONSE_HEADER = "response.header.";
-    private static final String QUERY_PARAM = "request.queryparam.";
-
     private final ServiceSettings settings;
     private final Clock clock;
 

@@ -17,10 +17,6 @@ import java.util.TreeMap;
  */
 public final class FlowContext implements FlowVariables {
 
-    static final String REQUEST_HEADER = "request.header.";
-    static final String RESPONSE_HEADER = "response.header.";
-    static final String QUERY_PARAM = "request.queryparam.";
-
     private final Map<String, String> variables;
     private final Map<String, List<String>> requestHeaders;
     private final Map<String, List<String>> responseHeaders;

@@ -8,6 +8,7 @@ import org.clusterlogs.messagelogging.file.FileScope;
 import org.clusterlogs.messagelogging.policy.PolicyParseResult;
 import org.clusterlogs.messagelogging.policy.PolicyParser;
 import org.clusterlogs.messagelogging.template.FlowContext;
+import org.clusterlogs.messagelogging.template.FlowVariables;
 import org.clusterlogs.messagelogging.template.TemplateRenderException;
 import org.clusterlogs.policy.api.Names;
 import org.clusterlogs.policy.policies.PolicyRevision;
@@ -29,10 +30,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class TraceService {
-
-    private static final String REQUEST_HEADER = "request.header.";
-    private static final String RESPONSE_HEADER = "response.header.";
-    private static final String QUERY_PARAM = "request.queryparam.";
 
     private final PolicyService policies;
     private final PolicyTrace trace;
@@ -69,12 +66,12 @@ public class TraceService {
         FlowContext.Builder context = FlowContext.builder();
         variables.forEach((name, value) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith(REQUEST_HEADER)) {
-                context.requestHeader(name.substring(REQUEST_HEADER.length()), value);
-            } else if (lower.startsWith(RESPONSE_HEADER)) {
-                context.responseHeader(name.substring(RESPONSE_HEADER.length()), value);
-            } else if (lower.startsWith(QUERY_PARAM)) {
-                context.queryParam(name.substring(QUERY_PARAM.length()), value);
+            if (lower.startsWith(FlowVariables.REQUEST_HEADER)) {
+                context.requestHeader(name.substring(FlowVariables.REQUEST_HEADER.length()), value);
+            } else if (lower.startsWith(FlowVariables.RESPONSE_HEADER)) {
+                context.responseHeader(name.substring(FlowVariables.RESPONSE_HEADER.length()), value);
+            } else if (lower.startsWith(FlowVariables.QUERY_PARAM)) {
+                context.queryParam(name.substring(FlowVariables.QUERY_PARAM.length()), value);
             } else {
                 context.set(name, value);
             }
