@@ -37,11 +37,13 @@ import java.util.regex.Pattern;
  * @param reconnectInitial  {@code messagelogging.reconnect.initial-delay}: first wait after a failure (100ms)
  * @param reconnectMax      {@code messagelogging.reconnect.max-delay}: longest wait between attempts (30s)
  * @param closeTimeout      {@code messagelogging.close-timeout}: how long closing waits for queues to drain (5s)
+ * @param batchDelay        {@code messagelogging.batch-delay}: how long a writer woken by a record waits for more
+ *                          to send with it (10ms; 0ms sends each record at once)
  */
 public record MessageLoggingSettings(Path fileRoot, FileLayout fileLayout, int queueCapacity, int maxRecordBytes,
                                      String dateFormat, TimeZone timeZone, String appName, String hostId, Path tlsDir,
                                      Duration ioTimeout, Duration reconnectInitial, Duration reconnectMax,
-                                     Duration closeTimeout) {
+                                     Duration closeTimeout, Duration batchDelay) {
 
     public static final String PREFIX = "messagelogging.";
     public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZ";
@@ -85,12 +87,13 @@ public record MessageLoggingSettings(Path fileRoot, FileLayout fileLayout, int q
                 get.apply("syslog.io-timeout").map(MessageLoggingSettings::duration).orElse(Duration.ofSeconds(10)),
                 get.apply("reconnect.initial-delay").map(MessageLoggingSettings::duration).orElse(Duration.ofMillis(100)),
                 get.apply("reconnect.max-delay").map(MessageLoggingSettings::duration).orElse(Duration.ofSeconds(30)),
-                get.apply("close-timeout").map(MessageLoggingSettings::duration).orElse(Duration.ofSeconds(5)));
+                get.apply("close-timeout").map(MessageLoggingSettings::duration).orElse(Duration.ofSeconds(5)),
+                get.apply("batch-delay").map(MessageLoggingSettings::duration).orElse(Duration.ofMillis(10)));
     }
 
     /** What every destination's queue and writer use. */
     public QueueSettings queueSettings() {
-        return new QueueSettings(queueCapacity, maxRecordBytes, reconnectInitial, reconnectMax, closeTimeout);
+        return new QueueSettings(queueCapacity, maxRecordBytes, reconnectInitial, reconnectMax, closeTimeout, batchDelay);
     }
 
     /** {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, or an ISO-8601 duration ({@code PT5S}). */

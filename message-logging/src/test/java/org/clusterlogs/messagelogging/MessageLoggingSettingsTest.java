@@ -30,6 +30,7 @@ class MessageLoggingSettingsTest {
         assertEquals(Duration.ofSeconds(30), s.reconnectMax());
         assertEquals(Duration.ofSeconds(5), s.closeTimeout());
         assertEquals(Duration.ofSeconds(10), s.ioTimeout());
+        assertEquals(Duration.ofMillis(10), s.batchDelay());
     }
 
     @Test
@@ -47,10 +48,11 @@ class MessageLoggingSettingsTest {
                 Map.entry("messagelogging.tls.dir", "/etc/tls"),
                 Map.entry("messagelogging.reconnect.initial-delay", "250ms"),
                 Map.entry("messagelogging.reconnect.max-delay", "2m"),
-                Map.entry("messagelogging.close-timeout", "1h")));
+                Map.entry("messagelogging.close-timeout", "1h"),
+                Map.entry("messagelogging.batch-delay", "0ms")));
         assertEquals(new MessageLoggingSettings(Path.of("/data/ml"), FileLayout.NESTED, 500, 1024 * 1024, "yy/MM/dd",
                 TimeZone.getTimeZone("Europe/Paris"), "clusterlogs", "node-1", Path.of("/etc/tls"), Duration.ofSeconds(3),
-                Duration.ofMillis(250), Duration.ofMinutes(2), Duration.ofHours(1)), s);
+                Duration.ofMillis(250), Duration.ofMinutes(2), Duration.ofHours(1), Duration.ZERO), s);
         assertEquals(128 * 1024, MessageLoggingSettings.bytes("128K"));
         assertEquals(1000, MessageLoggingSettings.bytes("1000"));
         assertThrows(IllegalArgumentException.class, () -> MessageLoggingSettings.bytes("lots"));

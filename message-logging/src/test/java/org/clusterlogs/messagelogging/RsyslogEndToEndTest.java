@@ -2,6 +2,7 @@ package org.clusterlogs.messagelogging;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
+import org.clusterlogs.messagelogging.delivery.Destination;
 import org.clusterlogs.messagelogging.delivery.DropReason;
 import org.clusterlogs.messagelogging.file.FileScope;
 import org.clusterlogs.messagelogging.template.FlowContext;
@@ -97,6 +98,21 @@ class RsyslogEndToEndTest {
         }
         assertEquals(IntStream.range(0, 20).mapToObj(i -> "<9>1 " + STAMP + "GET /udp/" + i + " by anonymous").toList(),
                 received(Transport.UDP, "/udp/", 20));
+    }
+
+    @Test
+    void udpSkipsOnlyTheRecordTooLongForADatagram() throws InterruptedException {
+        DeployedPolicy policy = deploy("UdpLong", Transport.UDP, "UDP", "", "INFO");
+        policy.execute(call("/udplong/1"));
+        policy.execute(call("/udplong/" + "x".repeat(70_000)));
+        policy.execute(call("/udplong/3"));
+        assertEquals(List.of("GET /udplong/1 by anonymous", "GET /udplong/3 by anonymous"),
+                received(Transport.UDP, "/udplong/", 2));
+        Destination destination = runtime.destinations().get(0);
+        for (int i = 0; i < 200 && destination.dropped(DropReason.OVERSIZE) == 0; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, destination.dropped(DropReason.OVERSIZE));
     }
 
     @Test

@@ -1,44 +1,67 @@
 package org.clusterlogs.messagelogging.delivery;
 
-import java.nio.charset.StandardCharsets;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 
 /**
- * Delimits records on the wire. LF framing keeps one record on one line by sending an LF inside
- * a record as the two characters {@code \n}, because every LF-framing receiver (and any file
- * reader) would otherwise see two records; octet counting needs no escaping.
+ * Delimits records on the wire, writing each record's UTF-8 bytes straight into the writer's
+ * buffer. LF framing keeps one record on one line by sending an LF inside a record as the two
+ * characters {@code \n}, because every LF-framing receiver (and any file reader) would otherwise
+ * see two records; octet counting needs no escaping.
  */
 public enum Framer {
     /** One record per datagram: nothing added, nothing escaped. */
     NONE {
         @Override
-        public byte[] frame(String record) {
-            return record.getBytes(StandardCharsets.UTF_8);
+        public void frame(CharSequence record, ByteBuf out) {
+            ByteBufUtil.writeUtf8(out, record);
         }
     },
     /** The record, embedded LFs escaped, then LF. */
     LF {
         @Override
-        public byte[] frame(String record) {
-            String line = record.indexOf('\n') < 0 ? record : record.replace("\n", "\\n");
-            byte[] text = line.getBytes(StandardCharsets.UTF_8);
-            byte[] framed = new byte[text.length + 1];
-            System.arraycopy(text, 0, framed, 0, text.length);
-            framed[text.length] = '\n';
-            return framed;
+        public void frame(CharSequence record, ByteBuf out) {
+            int from = 0;
+            for (int i = 0; i < record.length(); i++) {
+                if (record.charAt(i) == '\n') {
+                    ByteBufUtil.writeUtf8(out, record, from, i);
+                    out.writeByte('\\').writeByte('n');
+                    from = i + 1;
+                }
+            }
+            ByteBufUtil.writeUtf8(out, record, from, record.length());
+            out.writeByte('\n');
         }
     },
     /** RFC 6587 octet counting: the record's length in bytes, a space, the record unchanged. */
     OCTET_COUNTING {
         @Override
-        public byte[] frame(String record) {
-            byte[] text = record.getBytes(StandardCharsets.UTF_8);
-            byte[] length = (text.length + " ").getBytes(StandardCharsets.US_ASCII);
-            byte[] framed = new byte[length.length + text.length];
-            System.arraycopy(length, 0, framed, 0, length.length);
-            System.arraycopy(text, 0, framed, length.length, text.length);
-            return framed;
+        public void frame(CharSequence record, ByteBuf out) {
+            writeDecimal(ByteBufUtil.utf8Bytes(record), out);
+            out.writeByte(' ');
+            ByteBufUtil.writeUtf8(out, record);
         }
     };
 
-    public abstract byte[] frame(String record);
+    /** Appends the framed record to {@code out}. */
+    public abstract void frame(CharSequence record, ByteBuf out);
+
+    /** The framed record on its own (a trace, a test). */
+    public byte[] frame(CharSequence record) {
+        ByteBuf out = Unpooled.buffer(ByteBufUtil.utf8MaxBytes(record) + 16);
+        frame(record, out);
+        return ByteBufUtil.getBytes(out);
+    }
+
+    /** A non-negative number in ASCII digits, without making a string of it. */
+    private static void writeDecimal(int value, ByteBuf out) {
+        int power = 1;
+        while (power <= value / 10) {
+            power *= 10;
+        }
+        for (; power > 0; power /= 10) {
+            out.writeByte('0' + value / power % 10);
+        }
+    }
 }

@@ -10,9 +10,10 @@ import java.time.Duration;
  * @param initialBackoff the wait after the first failure; doubled after each further one
  * @param maxBackoff     the longest wait between two attempts
  * @param closeTimeout   how long closing waits for the queue to drain before dropping what is left
+ * @param batchDelay     how long the writer, woken by a record, waits for more to send with it (zero: none)
  */
 public record QueueSettings(int capacity, int maxRecordBytes, Duration initialBackoff, Duration maxBackoff,
-                            Duration closeTimeout) {
+                            Duration closeTimeout, Duration batchDelay) {
 
     public QueueSettings {
         if (capacity < 1 || maxRecordBytes < 1) {
@@ -20,6 +21,9 @@ public record QueueSettings(int capacity, int maxRecordBytes, Duration initialBa
         }
         if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException("back-off: 0 < initial <= max");
+        }
+        if (batchDelay.isNegative()) {
+            throw new IllegalArgumentException("batch delay: not negative");
         }
     }
 }

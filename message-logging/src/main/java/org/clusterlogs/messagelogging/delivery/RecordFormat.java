@@ -9,7 +9,15 @@ package org.clusterlogs.messagelogging.delivery;
 public interface RecordFormat {
 
     /** The message as it is sent: itself, with no header. */
-    RecordFormat PLAIN = (timestampMillis, message) -> message;
+    RecordFormat PLAIN = (out, timestampMillis, message) -> out.append(message);
 
-    String format(long timestampMillis, String message);
+    /** Appends the record's text to {@code out}, which the writer reuses from record to record. */
+    void appendTo(StringBuilder out, long timestampMillis, String message);
+
+    /** The record's text on its own (a trace, a test). */
+    default String format(long timestampMillis, String message) {
+        StringBuilder out = new StringBuilder(message.length() + 64);
+        appendTo(out, timestampMillis, message);
+        return out.toString();
+    }
 }

@@ -1,13 +1,14 @@
 package org.clusterlogs.messagelogging.file;
 
+import io.netty.buffer.ByteBuf;
 import org.clusterlogs.messagelogging.delivery.Framer;
 import org.clusterlogs.messagelogging.delivery.QueuedRecord;
+import org.clusterlogs.messagelogging.delivery.RecordEncoder;
 import org.clusterlogs.messagelogging.delivery.Sink;
 import org.clusterlogs.messagelogging.policy.FileRotation;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,14 +32,15 @@ import java.util.List;
 public final class RotatingFileSink implements Sink {
 
     private static final Logger LOG = Logger.getLogger(RotatingFileSink.class);
-    private static final int BUFFER_BYTES = 256 * 1024;
+    /** Encoded lines are written out once this many bytes are waiting. */
+    private static final int WRITE_AT_BYTES = 256 * 1024;
 
     private final Path active;
     private final FileRotation rotation;
     private final Clock clock;
     private final RotatedNames names;
     private final RotationSchedule schedule;
-    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+    private final RecordEncoder encoder = new RecordEncoder(Framer.LF);
     private FileChannel channel;
     private long size;
     private Instant nextRotation = Instant.MAX;
@@ -63,19 +65,25 @@ public final class RotatingFileSink implements Sink {
         if (channel == null) {
             open(now);
         }
+        encoder.reset();
         for (QueuedRecord record : batch) {
-            byte[] line = Framer.LF.frame(record.format().format(record.timestampMillis(), record.message()));
+            ByteBuf lines = encoder.buffer();
+            int start = lines.writerIndex();
+            int length = encoder.append(record);
             if (!now.isBefore(nextRotation) && size == 0) {
                 nextRotation = schedule.nextAfter(now); // an interval without records leaves no empty file
             } else if (!now.isBefore(nextRotation)
-                    || rotation.type().bySize() && size > 0 && size + line.length > rotation.maxFileBytes()) {
-                flush();
+                    || rotation.type().bySize() && size > 0 && size + length > rotation.maxFileBytes()) {
+                writeUpTo(start);
                 rotate(now);
             }
-            write(line);
-            size += line.length;
+            size += length;
+            if (lines.readableBytes() >= WRITE_AT_BYTES) {
+                writeUpTo(lines.writerIndex());
+                encoder.reset();
+            }
         }
-        flush();
+        writeUpTo(encoder.buffer().writerIndex());
         return batch.size();
     }
 
@@ -116,35 +124,17 @@ public final class RotatingFileSink implements Sink {
         }
     }
 
-    private void write(byte[] line) throws IOException {
-        if (line.length > buffer.remaining()) {
-            flush();
-        }
-        if (line.length > buffer.capacity()) {
-            writeFully(ByteBuffer.wrap(line));
-        } else {
-            buffer.put(line);
-        }
-    }
-
-    private void flush() throws IOException {
-        buffer.flip();
-        try {
-            writeFully(buffer);
-        } finally {
-            buffer.clear();
-        }
-    }
-
-    private void writeFully(ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
+    /** Writes the encoded lines before {@code end} to the active file. */
+    private void writeUpTo(int end) throws IOException {
+        ByteBuf lines = encoder.buffer();
+        while (lines.readerIndex() < end) {
+            lines.readBytes(channel, end - lines.readerIndex());
         }
     }
 
     @Override
     public void close() {
-        buffer.clear();
+        encoder.reset();
         if (channel != null) {
             try {
                 channel.close();

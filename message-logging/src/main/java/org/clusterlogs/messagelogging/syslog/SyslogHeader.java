@@ -3,6 +3,7 @@ package org.clusterlogs.messagelogging.syslog;
 import org.clusterlogs.messagelogging.delivery.RecordFormat;
 import org.clusterlogs.messagelogging.policy.LogLevel;
 
+import java.text.FieldPosition;
 import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.Locale;
@@ -14,7 +15,9 @@ import java.util.TimeZone;
  * PROCID, MSGID and STRUCTURED-DATA. TIMESTAMP is formatted by {@link SimpleDateFormat} because
  * the policy's {@code DateFormat} is defined by that class's pattern letters.
  *
- * <p>Not thread-safe (neither is {@code SimpleDateFormat}): used only by its destination's writer thread.
+ * <p>The timestamp is formatted once per distinct millisecond and kept, so records of one burst
+ * share it, and the header is appended to the writer's reused text: a record makes no strings.
+ * Not thread-safe (neither is {@code SimpleDateFormat}): used only by its destination's writer thread.
  */
 public final class SyslogHeader implements RecordFormat {
 
@@ -22,6 +25,9 @@ public final class SyslogHeader implements RecordFormat {
     private final String afterTimestamp;
     private final SimpleDateFormat dateFormat;
     private final Date date = new Date();
+    private final StringBuffer timestamp = new StringBuffer(32);
+    private final FieldPosition ignored = new FieldPosition(0);
+    private long timestampMillis = Long.MIN_VALUE;
 
     /**
      * @param level      sets the PRI: facility user (1) × 8 + the level's severity
@@ -38,8 +44,13 @@ public final class SyslogHeader implements RecordFormat {
     }
 
     @Override
-    public String format(long timestampMillis, String message) {
-        date.setTime(timestampMillis);
-        return pri + dateFormat.format(date) + afterTimestamp + message;
+    public void appendTo(StringBuilder out, long timestampMillis, String message) {
+        if (timestampMillis != this.timestampMillis) {
+            date.setTime(timestampMillis);
+            timestamp.setLength(0);
+            dateFormat.format(date, timestamp, ignored);
+            this.timestampMillis = timestampMillis;
+        }
+        out.append(pri).append(timestamp).append(afterTimestamp).append(message);
     }
 }

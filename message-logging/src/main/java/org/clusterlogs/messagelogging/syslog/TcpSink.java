@@ -6,8 +6,8 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
-import org.clusterlogs.messagelogging.delivery.Framer;
 import org.clusterlogs.messagelogging.delivery.QueuedRecord;
+import org.clusterlogs.messagelogging.delivery.RecordEncoder;
 import org.clusterlogs.messagelogging.delivery.Sink;
 
 import java.io.IOException;
@@ -21,15 +21,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Syslog over TCP, or TLS when the endpoint has {@code SSLInfo}: one Vert.x connection, opened on
  * the first batch and again after it was lost (the host name is resolved on every connection, so
- * a moved syslog server is found again). A batch is written as one buffer and awaited, which is
- * the back-pressure: the writer never has more than one batch in flight.
+ * a moved syslog server is found again). A batch is encoded into the writer's one reused buffer,
+ * written and awaited, which is the back-pressure: the writer never has more than one batch in flight.
  */
 public final class TcpSink implements Sink {
 
     private final Vertx vertx;
     private final SyslogEndpoint endpoint;
     private final NetClientOptions options;
-    private final Framer framer;
+    private final RecordEncoder encoder;
     private final Duration timeout;
     private Connection connection;
 
@@ -49,7 +49,7 @@ public final class TcpSink implements Sink {
         this.vertx = vertx;
         this.endpoint = endpoint;
         this.options = new NetClientOptions(options).setConnectTimeout((int) timeout.toMillis());
-        this.framer = endpoint.framer();
+        this.encoder = new RecordEncoder(endpoint.framer());
         this.timeout = timeout;
     }
 
@@ -58,11 +58,11 @@ public final class TcpSink implements Sink {
         if (connection == null || connection.lost().get()) {
             connect();
         }
-        Buffer buffer = Buffer.buffer(batch.size() * 128);
+        encoder.reset();
         for (QueuedRecord record : batch) {
-            buffer.appendBytes(framer.frame(record.format().format(record.timestampMillis(), record.message())));
+            encoder.append(record);
         }
-        VertxAwait.await(connection.socket().write(buffer), timeout);
+        VertxAwait.await(connection.socket().write(Buffer.buffer(encoder.buffer())), timeout);
         if (connection.lost().get()) {
             // the peer went away while the batch was written: it may not have arrived
             throw new IOException("connection to " + endpoint.id() + " lost");
@@ -108,6 +108,7 @@ public final class TcpSink implements Sink {
 
     @Override
     public void close() {
+        encoder.abandon(); // a write that failed or timed out may still be reading it
         if (connection != null) {
             connection.close();
             connection = null;

@@ -5,8 +5,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
+import io.netty.buffer.ByteBuf;
 import org.clusterlogs.messagelogging.delivery.Framer;
 import org.clusterlogs.messagelogging.delivery.QueuedRecord;
+import org.clusterlogs.messagelogging.delivery.RecordEncoder;
 import org.clusterlogs.messagelogging.delivery.Sink;
 
 import java.time.Duration;
@@ -26,6 +28,7 @@ public final class UdpSink implements Sink {
     private final Vertx vertx;
     private final SyslogEndpoint endpoint;
     private final Duration timeout;
+    private final RecordEncoder encoder = new RecordEncoder(Framer.NONE);
     private DatagramSocket socket;
 
     public UdpSink(Vertx vertx, SyslogEndpoint endpoint, Duration timeout) {
@@ -39,19 +42,29 @@ public final class UdpSink implements Sink {
         if (socket == null) {
             socket = vertx.createDatagramSocket(new DatagramSocketOptions());
         }
-        List<Future<Void>> sends = new ArrayList<>(batch.size());
+        encoder.reset();
+        ByteBuf bytes = encoder.buffer();
+        int[] ends = new int[batch.size()];
+        int count = 0;
         for (QueuedRecord record : batch) {
-            byte[] datagram = Framer.NONE.frame(record.format().format(record.timestampMillis(), record.message()));
-            if (datagram.length <= MAX_DATAGRAM) {
-                sends.add(socket.send(Buffer.buffer(datagram), endpoint.port(), endpoint.host()));
+            int start = bytes.writerIndex();
+            if (encoder.append(record) <= MAX_DATAGRAM) {
+                ends[count++] = bytes.writerIndex();
+            } else {
+                encoder.truncate(start);
             }
         }
+        List<Future<Void>> sends = new ArrayList<>(count);
+        for (int i = 0, start = 0; i < count; start = ends[i++]) {
+            sends.add(socket.send(Buffer.buffer(bytes.slice(start, ends[i] - start)), endpoint.port(), endpoint.host()));
+        }
         VertxAwait.await(Future.all(sends), timeout);
-        return sends.size();
+        return count;
     }
 
     @Override
     public void close() {
+        encoder.abandon(); // a send that failed or timed out may still be reading it
         if (socket != null) {
             socket.close();
             socket = null;

@@ -40,7 +40,11 @@ class DestinationTest {
     }
 
     private static QueueSettings settings(int capacity, int maxBytes) {
-        return new QueueSettings(capacity, maxBytes, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofSeconds(5));
+        return settings(capacity, maxBytes, Duration.ZERO);
+    }
+
+    private static QueueSettings settings(int capacity, int maxBytes, Duration batchDelay) {
+        return new QueueSettings(capacity, maxBytes, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofSeconds(5), batchDelay);
     }
 
     private static QueuedRecord record(String message) {
@@ -54,6 +58,7 @@ class DestinationTest {
     /** Records what it is given; the first delivery can be held until the test releases it. */
     private static final class RecordingSink implements Sink {
         final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
+        final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release;
         final AtomicInteger failuresLeft;
@@ -72,6 +77,7 @@ class DestinationTest {
                 throw new java.io.IOException("connection refused (test)");
             }
             batch.forEach(r -> delivered.add(r.format().format(r.timestampMillis(), r.message())));
+            batchSizes.add(batch.size());
             return batch.size();
         }
 
@@ -103,6 +109,33 @@ class DestinationTest {
         List<String> expected = new ArrayList<>(List.of("held"));
         IntStream.range(0, 100).forEach(i -> expected.add("r" + i));
         assertEquals(expected, sink.delivered);
+        destination = null;
+    }
+
+    @Test
+    void recordsOfferedWithinTheBatchDelayGoInOneBatch() throws InterruptedException {
+        RecordingSink sink = new RecordingSink(false, 0);
+        destination = new Destination("delayed", sink, settings(100, 1024, Duration.ofMillis(500)), registry, clock);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(destination.offer(record("r" + i)));
+        }
+        while (sink.delivered.size() < 5) {
+            Thread.sleep(10);
+        }
+        assertEquals(List.of(5), sink.batchSizes, "the writer woken by r0 waited for r1..r4");
+        assertEquals(List.of("r0", "r1", "r2", "r3", "r4"), sink.delivered);
+    }
+
+    @Test
+    void closingDoesNotWaitOutTheBatchDelay() throws InterruptedException {
+        RecordingSink sink = new RecordingSink(false, 0);
+        // a delay far over the close timeout (5s): were it waited out, close would give up and drop the record
+        destination = new Destination("slow", sink, settings(100, 1024, Duration.ofMinutes(10)), registry, clock);
+        assertTrue(destination.offer(record("only")));
+        Thread.sleep(50); // the writer has taken it and waits for more
+        destination.close();
+        assertEquals(List.of("only"), sink.delivered);
+        assertEquals(0, destination.dropped(DropReason.CLOSED));
         destination = null;
     }
 
@@ -195,7 +228,7 @@ class DestinationTest {
     void closeGivesUpOnADeadSinkAfterItsTimeout() {
         RecordingSink sink = new RecordingSink(false, Integer.MAX_VALUE);
         Destination dead = new Destination("dead", sink,
-                new QueueSettings(100, 1024, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofMillis(200)), registry, clock);
+                new QueueSettings(100, 1024, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofMillis(200), Duration.ZERO), registry, clock);
         for (int i = 0; i < 10; i++) {
             dead.offer(record("r" + i));
         }

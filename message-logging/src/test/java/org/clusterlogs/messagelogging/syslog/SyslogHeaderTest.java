@@ -43,6 +43,15 @@ class SyslogHeaderTest {
     }
 
     @Test
+    void aTimestampKeptFromTheLastRecordIsUsedOnlyForTheSameMillisecond() {
+        SyslogHeader header = new SyslogHeader(LogLevel.INFO, "HH:mm:ss.SSS", UTC, "h", "a");
+        assertEquals("<14>1 09:24:39.039 h a - - - 1", header.format(WHEN, "1"));
+        assertEquals("<14>1 09:24:39.039 h a - - - 2", header.format(WHEN, "2"));
+        assertEquals("<14>1 09:24:39.040 h a - - - 3", header.format(WHEN + 1, "3"));
+        assertEquals("<14>1 09:24:39.039 h a - - - 4", header.format(WHEN, "4"));
+    }
+
+    @Test
     void lfFramingEscapesEmbeddedLineBreaks() {
         assertArrayEquals("a\\nb é\n".getBytes(StandardCharsets.UTF_8), Framer.LF.frame("a\nb é"));
         assertArrayEquals("plain\n".getBytes(StandardCharsets.UTF_8), Framer.LF.frame("plain"));
