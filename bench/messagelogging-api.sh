@@ -8,7 +8,8 @@
 #   down  the same policy, rsyslogd killed (SIGKILL): the destination reconnects with back-off and
 #         drops what does not fit its queue; the API must not notice
 # Every "up" round also checks that rsyslog received exactly one line per call (none lost, none
-# repeated), and the first "up" after a "down" that delivery resumed.
+# repeated), and the first "up" after a "down" that delivery resumed. Beside the latencies, each
+# state's log-service CPU time per call and its garbage collections (from its GC log) are reported.
 #
 #   bench/messagelogging-api.sh
 #
@@ -89,7 +90,7 @@ wait_ready "$POLICY" "$POLICY_PID" "$W/policy-service.log"
 LOG_PORT=$(free_port)
 LOGS=http://127.0.0.1:$LOG_PORT
 log "starting log-service on $LOG_PORT"
-java @"$REPO/log-service/jvm.options" -Dquarkus.http.port="$LOG_PORT" -Dquarkus.http.host=127.0.0.1 \
+java @"$REPO/log-service/jvm.options" -Xlog:gc:file="$W/gc.log":time -Dquarkus.http.port="$LOG_PORT" -Dquarkus.http.host=127.0.0.1 \
   -Dauth.enabled=false -Dlogs.sandbox-root="$W/demo/sandbox" -Dlogs.pods-root="$W/demo/pods" \
   -Dlogs.components-dir="$W/demo/components" -Dlogs.journal-dir="$W/demo/journal" \
   -Dmessagelogging.policy-service.url="$POLICY" -Dmessagelogging.file.root="$W/ml-files" \
@@ -156,8 +157,15 @@ set_state() {
 }
 
 PER_WORKER=$((RATE / WORKERS))
-hey_round() { # state round -> every request's timing (hey's CSV) in $W/<state>-<round>.csv
+# hey_round state round -> every request's timing (hey's CSV) in $W/<state>-<round>.csv, and a line
+# "state round start-epoch end-epoch cpu-ticks" in $W/rounds.txt: the round's time span (to find its
+# collections in the GC log) and log-service's own CPU time during it
+hey_round() {
+  local start ticks
+  start=$(date +%s.%N)
+  ticks=$(cpu_ticks "$LOG_PID")
   hey -z "${ROUND_SECONDS}s" -c "$WORKERS" -q "$PER_WORKER" -o csv "$LOGS$RANGE_PATH" >"$W/$1-$2.csv"
+  echo "$1 $2 $start $(date +%s.%N) $(($(cpu_ticks "$LOG_PID") - ticks))" >>"$W/rounds.txt"
 }
 calls() { # hey CSV -> responses in all
   awk 'NR > 1 && $0 != "" {n++} END {print n + 0}' "$1"

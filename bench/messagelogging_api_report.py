@@ -6,9 +6,15 @@ Arguments: the work dir (hey's per-request CSV <state>-<round>.csv, delivery.txt
 rounds, load average at start and at the end. Per state, the percentiles of every request of every
 measured round pooled (tens of thousands of samples, so one unlucky round weighs what its requests
 weigh), and each round's own p99 beside them. The ratio of the pooled p99 to the baseline's (no
-policy) is the goal's figure (within 5 %). hey writes times to 0.1 ms.
+policy) is the goal's figure (within 5 %). hey writes times to 0.1 ms. Beside them, since each
+round of every state ran next to the others in time, each round's own p99 ratio (the median over
+rounds: less sensitive to the machine's drift); log-service's CPU time per call (rounds.txt: the
+round's span and CPU ticks); and its garbage collections during the state's rounds (gc.log).
 """
 import csv
+import datetime
+import os
+import re
 import statistics
 import sys
 
@@ -41,18 +47,64 @@ def summary(state):
     return pct, p99s, statistics.median(run[2] for run in runs), sum(run[1] for run in runs), len(pooled)
 
 
+def spans():
+    """{state: [(start, end, cpu ticks)]} of the measured rounds."""
+    found = {}
+    for line in open(f"{work}/rounds.txt"):
+        state, rnd, start, end, ticks = line.split()
+        if int(rnd) >= 1:
+            found.setdefault(state, []).append((float(start), float(end), int(ticks)))
+    return found
+
+
+GC_LINE = re.compile(r"^\[(\S+)\] GC\(\d+\) Pause (Young|Full) .* (\d+\.\d+)ms$")
+
+
+def collections():
+    """[(epoch seconds, 'Young' or 'Full', pause ms)] from log-service's GC log."""
+    found = []
+    path = f"{work}/gc.log"
+    for line in open(path) if os.path.exists(path) else []:
+        m = GC_LINE.match(line.strip())
+        if m:
+            when = datetime.datetime.strptime(m.group(1), "%Y-%m-%dT%H:%M:%S.%f%z").timestamp()
+            found.append((when, m.group(2), float(m.group(3))))
+    return found
+
+
+def gc_summary(state_spans, gcs):
+    inside = [g for g in gcs if any(start <= g[0] <= end for start, end, _ in state_spans)]
+    young = [g[2] for g in inside if g[1] == "Young"]
+    full = [g[2] for g in inside if g[1] == "Full"]
+    return (f"{len(young)} ({sum(young):.0f} ms in all, longest {max(young, default=0):.1f})",
+            f"{len(full)}" + (f" (longest {max(full):.0f} ms)" if full else ""))
+
+
 base = summary("none")
+round_spans = spans()
+gcs = collections()
 print(f"offered {rate} requests/s, {rounds} interleaved rounds per state; load average {load_start} -> {load_end}")
 print()
-print("| state | requests | achieved/s | p50 ms | p90 ms | p99 ms, all rounds (each round) | p99.9 ms | p99 / baseline | non-200 |")
-print("|---|---|---|---|---|---|---|---|---|")
+print("| state | requests | achieved/s | p50 ms | p90 ms | p99 ms, all rounds (each round) | p99.9 ms | p99 / baseline "
+      "| p99 / baseline, round by round (median) | non-200 |")
+print("|---|---|---|---|---|---|---|---|---|---|")
 for state, label in (("none", "no policy (baseline)"), ("up", "TCP syslog policy, rsyslog up"),
                      ("down", "TCP syslog policy, rsyslog killed")):
     pct, p99s, achieved, bad, n = summary(state)
     ratio = pct[99] / base[0][99]
     each = ", ".join(f"{p:.1f}" for p in p99s)
+    by_round = statistics.median(p / b for p, b in zip(p99s, base[1]))
     print(f"| {label} | {n} | {achieved:.0f} | {pct[50]:.1f} | {pct[90]:.1f} | **{pct[99]:.1f}** ({each}) "
-          f"| {pct[99.9]:.1f} | {ratio:.3f} | {bad} |")
+          f"| {pct[99.9]:.1f} | {ratio:.3f} | {by_round:.3f} | {bad} |")
+print()
+print("| state | log-service CPU per call, µs | young collections (pauses) | full collections |")
+print("|---|---|---|---|")
+for state in ("none", "up", "down"):
+    state_spans = round_spans.get(state, [])
+    calls_in_state = summary(state)[4]
+    cpu_us = sum(t for _, _, t in state_spans) / os.sysconf("SC_CLK_TCK") * 1e6 / max(1, calls_in_state)
+    young, full = gc_summary(state_spans, gcs)
+    print(f"| {state} | {cpu_us:.0f} | {young} | {full} |")
 print()
 delivered = [tuple(map(int, line.split())) for line in open(f"{work}/delivery.txt") if line.strip()]
 exact = all(calls == got for calls, got in delivered)

@@ -1,7 +1,6 @@
 package org.clusterlogs.messagelogging;
 
 import org.clusterlogs.messagelogging.delivery.Destination;
-import org.clusterlogs.messagelogging.delivery.QueuedRecord;
 import org.clusterlogs.messagelogging.delivery.RecordFormat;
 import org.clusterlogs.messagelogging.policy.LogLevel;
 import org.clusterlogs.messagelogging.policy.MessageLoggingPolicy;
@@ -69,7 +68,7 @@ public final class DeployedPolicy {
             throw new StepExecutionFailedException(policy.name(), e);
         }
         for (int i = 0; i < rendered.length; i++) {
-            targets.get(i).destination().offer(new QueuedRecord(now, rendered[i], formats.get(i)));
+            targets.get(i).destination().offer(now, rendered[i], formats.get(i));
         }
         return PolicyOutcome.EXECUTED;
     }

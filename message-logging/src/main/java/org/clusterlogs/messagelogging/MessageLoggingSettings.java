@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * @param fileRoot          {@code messagelogging.file.root}: the directory every file destination lives under
  * @param fileLayout        {@code messagelogging.file.layout}: {@code flat} (default), {@code prefixed} or {@code nested}
  * @param queueCapacity     {@code messagelogging.queue-capacity}: records per destination queue (10000)
+ * @param queueBytes        {@code messagelogging.queue-bytes}: message bytes per destination queue (8M)
  * @param maxRecordBytes    {@code messagelogging.max-record-size}: longest rendered message in bytes (128K)
  * @param dateFormat        {@code messagelogging.syslog.date-format}: the header timestamp when a policy has no DateFormat
  * @param timeZone          {@code messagelogging.syslog.time-zone}: the zone of header timestamps (UTC)
@@ -40,7 +41,7 @@ import java.util.regex.Pattern;
  * @param batchDelay        {@code messagelogging.batch-delay}: how long a writer woken by a record waits for more
  *                          to send with it (10ms; 0ms sends each record at once)
  */
-public record MessageLoggingSettings(Path fileRoot, FileLayout fileLayout, int queueCapacity, int maxRecordBytes,
+public record MessageLoggingSettings(Path fileRoot, FileLayout fileLayout, int queueCapacity, int queueBytes, int maxRecordBytes,
                                      String dateFormat, TimeZone timeZone, String appName, String hostId, Path tlsDir,
                                      Duration ioTimeout, Duration reconnectInitial, Duration reconnectMax,
                                      Duration closeTimeout, Duration batchDelay) {
@@ -78,7 +79,8 @@ public record MessageLoggingSettings(Path fileRoot, FileLayout fileLayout, int q
                 Path.of(get.apply("file.root").orElse("/var/log/clusterlogs/messagelogging")),
                 get.apply("file.layout").map(v -> FileLayout.valueOf(v.toUpperCase(Locale.ROOT))).orElse(FileLayout.FLAT),
                 get.apply("queue-capacity").map(Integer::parseInt).orElse(10_000),
-                get.apply("max-record-size").map(MessageLoggingSettings::bytes).orElse(128 * 1024),
+                get.apply("queue-bytes").map(v -> bytes("queue-bytes", v)).orElse(8 * 1024 * 1024),
+                get.apply("max-record-size").map(v -> bytes("max-record-size", v)).orElse(128 * 1024),
                 get.apply("syslog.date-format").orElse(DEFAULT_DATE_FORMAT),
                 TimeZone.getTimeZone(get.apply("syslog.time-zone").orElse("UTC")),
                 get.apply("syslog.app-name").orElse("Apigee-Edge"),
@@ -93,7 +95,7 @@ public record MessageLoggingSettings(Path fileRoot, FileLayout fileLayout, int q
 
     /** What every destination's queue and writer use. */
     public QueueSettings queueSettings() {
-        return new QueueSettings(queueCapacity, maxRecordBytes, reconnectInitial, reconnectMax, closeTimeout, batchDelay);
+        return new QueueSettings(queueCapacity, queueBytes, maxRecordBytes, reconnectInitial, reconnectMax, closeTimeout, batchDelay);
     }
 
     /** {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, or an ISO-8601 duration ({@code PT5S}). */
@@ -111,11 +113,11 @@ public record MessageLoggingSettings(Path fileRoot, FileLayout fileLayout, int q
         };
     }
 
-    /** {@code 131072}, {@code 128K} or {@code 1M}. */
-    static int bytes(String value) {
+    /** {@code 131072}, {@code 128K} or {@code 1M}, the value of {@code key}. */
+    static int bytes(String key, String value) {
         Matcher m = SIZE.matcher(value);
         if (!m.matches()) {
-            throw new IllegalArgumentException(PREFIX + "max-record-size: not a size: " + value);
+            throw new IllegalArgumentException(PREFIX + key + ": not a size: " + value);
         }
         int factor = switch (m.group(2).toUpperCase(Locale.ROOT)) {
             case "K" -> 1024;

@@ -20,6 +20,7 @@ class MessageLoggingSettingsTest {
         assertEquals(Path.of("/var/log/clusterlogs/messagelogging"), s.fileRoot());
         assertEquals(FileLayout.FLAT, s.fileLayout());
         assertEquals(10_000, s.queueCapacity());
+        assertEquals(8 * 1024 * 1024, s.queueBytes());
         assertEquals(128 * 1024, s.maxRecordBytes());
         assertEquals("yyyy-MM-dd'T'HH:mm:ss.SSSZ", s.dateFormat());
         assertEquals(TimeZone.getTimeZone("UTC"), s.timeZone());
@@ -39,6 +40,7 @@ class MessageLoggingSettingsTest {
                 Map.entry("messagelogging.file.root", "/data/ml"),
                 Map.entry("messagelogging.file.layout", "Nested"),
                 Map.entry("messagelogging.queue-capacity", "500"),
+                Map.entry("messagelogging.queue-bytes", "2M"),
                 Map.entry("messagelogging.max-record-size", "1M"),
                 Map.entry("messagelogging.syslog.date-format", "yy/MM/dd"),
                 Map.entry("messagelogging.syslog.time-zone", "Europe/Paris"),
@@ -50,11 +52,12 @@ class MessageLoggingSettingsTest {
                 Map.entry("messagelogging.reconnect.max-delay", "2m"),
                 Map.entry("messagelogging.close-timeout", "1h"),
                 Map.entry("messagelogging.batch-delay", "0ms")));
-        assertEquals(new MessageLoggingSettings(Path.of("/data/ml"), FileLayout.NESTED, 500, 1024 * 1024, "yy/MM/dd",
+        assertEquals(new MessageLoggingSettings(Path.of("/data/ml"), FileLayout.NESTED, 500, 2 * 1024 * 1024, 1024 * 1024, "yy/MM/dd",
                 TimeZone.getTimeZone("Europe/Paris"), "clusterlogs", "node-1", Path.of("/etc/tls"), Duration.ofSeconds(3),
                 Duration.ofMillis(250), Duration.ofMinutes(2), Duration.ofHours(1), Duration.ZERO), s);
-        assertEquals(128 * 1024, MessageLoggingSettings.bytes("128K"));
-        assertEquals(1000, MessageLoggingSettings.bytes("1000"));
-        assertThrows(IllegalArgumentException.class, () -> MessageLoggingSettings.bytes("lots"));
+        assertEquals(128 * 1024, MessageLoggingSettings.bytes("max-record-size", "128K"));
+        assertEquals(1000, MessageLoggingSettings.bytes("queue-bytes", "1000"));
+        assertEquals("messagelogging.queue-bytes: not a size: lots",
+                assertThrows(IllegalArgumentException.class, () -> MessageLoggingSettings.bytes("queue-bytes", "lots")).getMessage());
     }
 }

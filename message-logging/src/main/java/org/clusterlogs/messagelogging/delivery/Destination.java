@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -29,13 +27,15 @@ public final class Destination implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Destination.class);
     /** Records written per sink call: large enough to amortise a write, small enough to keep memory flat. */
     static final int MAX_BATCH = 512;
+    /** Message bytes per sink call, unless one record alone is larger. */
+    static final int MAX_BATCH_BYTES = 256 * 1024;
     private static final long IDLE_POLL_MILLIS = 100;
 
     private final String id;
     private final Sink sink;
     private final QueueSettings settings;
     private final Clock clock;
-    private final BlockingQueue<QueuedRecord> queue;
+    private final RecordQueue queue;
     private final DestinationMetrics metrics;
     private final OverflowWarning warning;
     private final Backoff backoff;
@@ -57,7 +57,7 @@ public final class Destination implements AutoCloseable {
         this.sink = sink;
         this.settings = settings;
         this.clock = clock;
-        this.queue = new ArrayBlockingQueue<>(settings.capacity());
+        this.queue = new RecordQueue(settings.capacity(), settings.capacityBytes());
         this.metrics = new DestinationMetrics(registry, id, queue::size);
         this.warning = new OverflowWarning(id, clock);
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
@@ -75,16 +75,21 @@ public final class Destination implements AutoCloseable {
      *
      * @return false when it was dropped (queue full, too large, destination closed) and counted
      */
-    public boolean offer(QueuedRecord record) {
+    public boolean offer(long timestampMillis, String message, RecordFormat format) {
         if (closing) {
             metrics.dropped(DropReason.CLOSED, 1);
             return false;
         }
-        if (tooLarge(record.message())) {
+        if (message.length() > settings.maxRecordBytes()) {
+            drop(DropReason.OVERSIZE); // a char is at least one byte: too large without encoding it
+            return false;
+        }
+        byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length > settings.maxRecordBytes()) {
             drop(DropReason.OVERSIZE);
             return false;
         }
-        if (!queue.offer(record)) {
+        if (!queue.offer(timestampMillis, utf8, format)) {
             drop(DropReason.QUEUE_FULL);
             return false;
         }
@@ -92,13 +97,9 @@ public final class Destination implements AutoCloseable {
         return true;
     }
 
-    /** Exact in UTF-8 only when the length in chars leaves doubt: a char is 1 to 3 bytes. */
-    private boolean tooLarge(String message) {
-        int max = settings.maxRecordBytes();
-        if (message.length() > max) {
-            return true;
-        }
-        return message.length() * 3L > max && message.getBytes(StandardCharsets.UTF_8).length > max;
+    /** {@link #offer(long, String, RecordFormat)} of a record at hand. */
+    public boolean offer(QueuedRecord record) {
+        return offer(record.timestampMillis(), record.message(), record.format());
     }
 
     private void drop(DropReason reason) {
@@ -120,16 +121,14 @@ public final class Destination implements AutoCloseable {
         List<QueuedRecord> batch = new ArrayList<>(MAX_BATCH);
         try {
             while (true) {
-                QueuedRecord first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                if (!queue.await(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                     if (closing) {
                         break;
                     }
                     continue;
                 }
-                batch.add(first);
                 awaitMore();
-                queue.drainTo(batch, MAX_BATCH - 1);
+                queue.drainTo(batch, MAX_BATCH, MAX_BATCH_BYTES);
                 if (!deliver(batch)) {
                     break;
                 }
@@ -145,7 +144,7 @@ public final class Destination implements AutoCloseable {
     /** The batch delay, unless a full batch is already waiting or the destination is closing. */
     private void awaitMore() {
         long delay = settings.batchDelay().toNanos();
-        if (delay > 0 && queue.size() < MAX_BATCH - 1 && !closing) {
+        if (delay > 0 && queue.size() < MAX_BATCH && !closing) {
             LockSupport.parkNanos(this, delay); // close() unparks it
         }
     }
@@ -206,8 +205,7 @@ public final class Destination implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        int left = queue.size();
-        queue.clear();
+        int left = queue.clear();
         if (left > 0) {
             metrics.dropped(DropReason.CLOSED, left);
             LOG.warnf("message logging destination %s closed with %d records undelivered", id, left);

@@ -1,8 +1,8 @@
 package org.clusterlogs.messagelogging.delivery;
 
 /**
- * One rendered message waiting for its destination's writer. The header (if any) is added by
- * the writer, not by the caller, so the request thread does no date formatting or encoding.
+ * One rendered message as a destination's writer takes it from the queue. The header (if any) is
+ * added by the writer, not by the caller, so the request thread does no date formatting.
  *
  * @param timestampMillis when the call was logged: the header's timestamp
  * @param message         the rendered template

@@ -44,7 +44,8 @@ class DestinationTest {
     }
 
     private static QueueSettings settings(int capacity, int maxBytes, Duration batchDelay) {
-        return new QueueSettings(capacity, maxBytes, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofSeconds(5), batchDelay);
+        return new QueueSettings(capacity, Math.max(maxBytes, 1024 * 1024), maxBytes, Duration.ofMillis(1), Duration.ofMillis(4),
+                Duration.ofSeconds(5), batchDelay);
     }
 
     private static QueuedRecord record(String message) {
@@ -228,7 +229,7 @@ class DestinationTest {
     void closeGivesUpOnADeadSinkAfterItsTimeout() {
         RecordingSink sink = new RecordingSink(false, Integer.MAX_VALUE);
         Destination dead = new Destination("dead", sink,
-                new QueueSettings(100, 1024, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofMillis(200), Duration.ZERO), registry, clock);
+                new QueueSettings(100, 1024 * 1024, 1024, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofMillis(200), Duration.ZERO), registry, clock);
         for (int i = 0; i < 10; i++) {
             dead.offer(record("r" + i));
         }
