@@ -157,15 +157,24 @@ set_state() {
 }
 
 PER_WORKER=$((RATE / WORKERS))
-# hey_round state round -> every request's timing (hey's CSV) in $W/<state>-<round>.csv, and a line
+# hey_round state round -> every request's timing (hey's CSV) in $W/<state>-<round>.csv, a line
 # "state round start-epoch end-epoch cpu-ticks" in $W/rounds.txt: the round's time span (to find its
-# collections in the GC log) and log-service's own CPU time during it
+# collections in the GC log) and log-service's own CPU time during it; and each of its threads' CPU
+# ticks before and after the round in $W/threads-<state>-<round>-{before,after}.txt
 hey_round() {
   local start ticks
+  thread_ticks >"$W/threads-$1-$2-before.txt"
   start=$(date +%s.%N)
   ticks=$(cpu_ticks "$LOG_PID")
   hey -z "${ROUND_SECONDS}s" -c "$WORKERS" -q "$PER_WORKER" -o csv "$LOGS$RANGE_PATH" >"$W/$1-$2.csv"
   echo "$1 $2 $start $(date +%s.%N) $(($(cpu_ticks "$LOG_PID") - ticks))" >>"$W/rounds.txt"
+  thread_ticks >"$W/threads-$1-$2-after.txt"
+}
+thread_ticks() { # "tid name ticks" of every log-service thread
+  local t
+  for t in /proc/"$LOG_PID"/task/*; do
+    echo "${t##*/} $(tr ' ' _ <"$t/comm") $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)"
+  done
 }
 calls() { # hey CSV -> responses in all
   awk 'NR > 1 && $0 != "" {n++} END {print n + 0}' "$1"

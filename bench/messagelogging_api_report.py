@@ -72,6 +72,32 @@ def collections():
     return found
 
 
+# thread names as /proc shows them: at most 15 characters, spaces as _
+THREAD_GROUPS = (("vert.x-eventloo", "event loops"), ("log-read", "read pool"), ("messagelogging-", "message logging writer"),
+                 ("VM_Thread", "VM thread (the collector)"), ("C1_", "JIT compilers"), ("C2_", "JIT compilers"))
+
+
+def thread_ticks(path):
+    """{tid: (group, ticks)} of one snapshot of log-service's threads."""
+    found = {}
+    for line in open(path) if os.path.exists(path) else []:
+        tid, name, ticks = line.split()
+        group = next((g for prefix, g in THREAD_GROUPS if name.startswith(prefix)), "other")
+        found[tid] = (group, int(ticks))
+    return found
+
+
+def cpu_by_group(state):
+    """{group: ticks} spent during the state's measured rounds (threads that lived through a round)."""
+    total = {}
+    for r in range(1, rounds + 1):
+        before = thread_ticks(f"{work}/threads-{state}-{r}-before.txt")
+        after = thread_ticks(f"{work}/threads-{state}-{r}-after.txt")
+        for tid, (group, ticks) in after.items():
+            total[group] = total.get(group, 0) + ticks - before.get(tid, (group, 0))[1]
+    return total
+
+
 def gc_summary(state_spans, gcs):
     inside = [g for g in gcs if any(start <= g[0] <= end for start, end, _ in state_spans)]
     young = [g[2] for g in inside if g[1] == "Young"]
@@ -97,14 +123,18 @@ for state, label in (("none", "no policy (baseline)"), ("up", "TCP syslog policy
     print(f"| {label} | {n} | {achieved:.0f} | {pct[50]:.1f} | {pct[90]:.1f} | **{pct[99]:.1f}** ({each}) "
           f"| {pct[99.9]:.1f} | {ratio:.3f} | {by_round:.3f} | {bad} |")
 print()
-print("| state | log-service CPU per call, µs | young collections (pauses) | full collections |")
-print("|---|---|---|---|")
+groups = [g for g in dict.fromkeys(g for _, g in THREAD_GROUPS)] + ["other"]
+print("| state | log-service CPU per call, µs | " + " | ".join(groups) + " | young collections (pauses) | full collections |")
+print("|---|---|" + "---|" * len(groups) + "---|---|")
 for state in ("none", "up", "down"):
     state_spans = round_spans.get(state, [])
     calls_in_state = summary(state)[4]
-    cpu_us = sum(t for _, _, t in state_spans) / os.sysconf("SC_CLK_TCK") * 1e6 / max(1, calls_in_state)
+    per_call = 1e6 / os.sysconf("SC_CLK_TCK") / max(1, calls_in_state)
+    cpu_us = sum(t for _, _, t in state_spans) * per_call
+    by_group = cpu_by_group(state)
     young, full = gc_summary(state_spans, gcs)
-    print(f"| {state} | {cpu_us:.0f} | {young} | {full} |")
+    print(f"| {state} | {cpu_us:.0f} | " + " | ".join(f"{by_group.get(g, 0) * per_call:.0f}" for g in groups)
+          + f" | {young} | {full} |")
 print()
 delivered = [tuple(map(int, line.split())) for line in open(f"{work}/delivery.txt") if line.strip()]
 exact = all(calls == got for calls, got in delivered)
