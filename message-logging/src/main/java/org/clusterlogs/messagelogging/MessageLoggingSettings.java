@@ -47,17 +47,25 @@ public record MessageLoggingSettings(Path fileRoot, FileLayout fileLayout, int q
                                      Duration closeTimeout, Duration batchDelay) {
 
     public static final String PREFIX = "messagelogging.";
+
     public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZ";
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
     private static final Pattern SIZE = Pattern.compile("(\\d+)([KkMm]?)");
 
-    /** Every default: what {@code from(key -> Optional.empty())} gives. */
+    public MessageLoggingSettings {
+        if (queueBytes < maxRecordBytes) {
+            throw new IllegalArgumentException(PREFIX + "queue-bytes (" + queueBytes + ") must be at least "
+                    + PREFIX + "max-record-size (" + maxRecordBytes + "): a queue must hold one record of the largest size");
+        }
+    }
+
     /** Where a policy's {@code FileName} is written, in this layout under this root, absolute and normalised. */
     public Path filePath(FileScope scope, String fileName) {
         return fileLayout().resolve(fileRoot(), scope, fileName).toAbsolutePath().normalize();
     }
 
+    /** Every default: what {@code from(key -> Optional.empty())} gives. */
     public static MessageLoggingSettings defaults() {
         return from(key -> Optional.empty());
     }

@@ -55,6 +55,9 @@ class MessageLoggingSettingsTest {
         assertEquals(new MessageLoggingSettings(Path.of("/data/ml"), FileLayout.NESTED, 500, 2 * 1024 * 1024, 1024 * 1024, "yy/MM/dd",
                 TimeZone.getTimeZone("Europe/Paris"), "clusterlogs", "node-1", Path.of("/etc/tls"), Duration.ofSeconds(3),
                 Duration.ofMillis(250), Duration.ofMinutes(2), Duration.ofHours(1), Duration.ZERO), s);
+        assertEquals("messagelogging.queue-bytes (65536) must be at least messagelogging.max-record-size (131072):"
+                + " a queue must hold one record of the largest size", assertThrows(IllegalArgumentException.class,
+                () -> MessageLoggingSettings.of(Map.of("messagelogging.queue-bytes", "64K"))).getMessage());
         assertEquals(128 * 1024, MessageLoggingSettings.bytes("max-record-size", "128K"));
         assertEquals(1000, MessageLoggingSettings.bytes("queue-bytes", "1000"));
         assertEquals("messagelogging.queue-bytes: not a size: lots",
