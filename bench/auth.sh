@@ -77,13 +77,8 @@ start_log_service() { # name, extra options...
   local name=$1 port
   shift
   port=$(free_port)
-  java @"$REPO/log-service/jvm.options" -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 \
-    -Dlogs.sandbox-root="$W/demo/sandbox" -Dlogs.pods-root="$W/demo/pods" \
-    -Dlogs.components-dir="$W/demo/components" -Dlogs.journal-dir="$W/demo/journal" \
-    -Dquarkus.log.category.audit.level=WARN "$@" \
-    -jar "$LOG_JAR" >"$W/$name.log" 2>&1 &
-  SERVICE_PID=$!
-  PIDS+=("$SERVICE_PID")
+  launch_log_service 127.0.0.1 "$port" "$W/demo" "$W/$name.log" -Dquarkus.log.category.audit.level=WARN "$@"
+  SERVICE_PID=$LOG_PID
   SERVICE_URL="http://127.0.0.1:$port"
   wait_ready "$SERVICE_URL" "$SERVICE_PID" "$W/$name.log"
 }

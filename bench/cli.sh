@@ -59,13 +59,8 @@ python3 "$BENCH_DIR/genlog.py" "$W/demo/sandbox/$RUN/stdout" $((FILE_MIB * 10485
 
 LOG_PORT=$(free_port)
 log "starting log-service on $LOG_PORT; load average $(load)"
-java @"$REPO/log-service/jvm.options" -Dquarkus.http.port="$LOG_PORT" -Dquarkus.http.host=127.0.0.1 \
-  -Dauth.enabled=false -Dlogs.mesos-agent-id="$AGENT" \
-  -Dlogs.sandbox-root="$W/demo/sandbox" -Dlogs.pods-root="$W/demo/pods" \
-  -Dlogs.components-dir="$W/demo/components" -Dlogs.journal-dir="$W/demo/journal" \
-  -jar "$LOG_JAR" >"$W/log-service.log" 2>&1 &
-PIDS+=("$!")
-wait_ready "http://127.0.0.1:$LOG_PORT" "$!" "$W/log-service.log"
+launch_log_service 127.0.0.1 "$LOG_PORT" "$W/demo" "$W/log-service.log" -Dauth.enabled=false -Dlogs.mesos-agent-id="$AGENT"
+wait_ready "http://127.0.0.1:$LOG_PORT" "$LOG_PID" "$W/log-service.log"
 
 DISCOVERY_PORT=$(free_port)
 DISC=http://127.0.0.1:$DISCOVERY_PORT

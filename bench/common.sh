@@ -47,6 +47,21 @@ wait_ready() { # url pid logfile
   echo "not ready: $1; its log:" >&2; tail -40 "$3" >&2; exit 1
 }
 
+# Starts log-service (its shipped jvm.options, the jar $LOG_JAR) on host:port over the log
+# directories under ROOT (sandbox, pods, components, journal); further arguments are JVM options
+# (-D..., -X...). Its output goes to LOGFILE. Sets LOG_PID and adds it to PIDS (call it outside a
+# subshell: the cleanup must see it); does not wait for it to be ready.
+launch_log_service() { # host port root logfile [jvm option...]
+  local host=$1 port=$2 root=$3 out=$4
+  shift 4
+  java @"$REPO/log-service/jvm.options" "$@" -Dquarkus.http.port="$port" -Dquarkus.http.host="$host" \
+    -Dlogs.sandbox-root="$root/sandbox" -Dlogs.pods-root="$root/pods" \
+    -Dlogs.components-dir="$root/components" -Dlogs.journal-dir="$root/journal" \
+    -jar "$LOG_JAR" >"$out" 2>&1 &
+  LOG_PID=$!
+  PIDS+=("$LOG_PID")
+}
+
 # A server's own CPU time so far (utime+stime from /proc, in clock ticks).
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 

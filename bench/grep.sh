@@ -37,13 +37,7 @@ cat "$FILE" >/dev/null # in the page cache for both sides
 PORT=$(free_port)
 BASE=http://127.0.0.1:$PORT
 log "starting log-service on $PORT; load average $(load)"
-java @"$REPO/log-service/jvm.options" -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
-  -Dauth.enabled=false -Dlogs.mesos-agent-id="$AGENT" \
-  -Dlogs.sandbox-root="$W/sandbox" -Dlogs.pods-root="$W/pods" \
-  -Dlogs.components-dir="$W/components" -Dlogs.journal-dir="$W/journal" \
-  -jar "$LOG_JAR" >"$W/log-service.log" 2>&1 &
-LOG_PID=$!
-PIDS+=("$LOG_PID")
+launch_log_service 127.0.0.1 "$PORT" "$W" "$W/log-service.log" -Dauth.enabled=false -Dlogs.mesos-agent-id="$AGENT"
 wait_ready "$BASE" "$LOG_PID" "$W/log-service.log"
 ROUTE="$BASE/system/v1/logs/v2/task/$RUN/stdout"
 

@@ -68,13 +68,8 @@ PY
 # ---------------------------------------------------------------- services
 LOG_PORT=$(free_port)
 for node in $(seq 0 $((NODES - 1))); do
-  host=127.0.0.$((node + 1))
-  java @"$REPO/log-service/jvm.options" -Dquarkus.http.port="$LOG_PORT" -Dquarkus.http.host="$host" \
-    -Dauth.enabled=false -Dlogs.mesos-agent-id="$AGENT_PREFIX$node" \
-    -Dlogs.sandbox-root="$W/node-$node/sandbox" -Dlogs.pods-root="$W/node-$node/pods" \
-    -Dlogs.components-dir="$W/node-$node/components" -Dlogs.journal-dir="$W/node-$node/journal" \
-    -jar "$LOG_JAR" >"$W/log-service-$node.log" 2>&1 &
-  PIDS+=("$!")
+  launch_log_service "127.0.0.$((node + 1))" "$LOG_PORT" "$W/node-$node" "$W/log-service-$node.log" \
+    -Dauth.enabled=false -Dlogs.mesos-agent-id="$AGENT_PREFIX$node"
 done
 for node in $(seq 0 $((NODES - 1))); do
   wait_ready "http://127.0.0.$((node + 1)):$LOG_PORT" "${PIDS[$node]}" "$W/log-service-$node.log"

@@ -90,14 +90,9 @@ wait_ready "$POLICY" "$POLICY_PID" "$W/policy-service.log"
 LOG_PORT=$(free_port)
 LOGS=http://127.0.0.1:$LOG_PORT
 log "starting log-service on $LOG_PORT"
-java @"$REPO/log-service/jvm.options" -Xlog:gc:file="$W/gc.log":time -Dquarkus.http.port="$LOG_PORT" -Dquarkus.http.host=127.0.0.1 \
-  -Dauth.enabled=false -Dlogs.sandbox-root="$W/demo/sandbox" -Dlogs.pods-root="$W/demo/pods" \
-  -Dlogs.components-dir="$W/demo/components" -Dlogs.journal-dir="$W/demo/journal" \
-  -Dmessagelogging.policy-service.url="$POLICY" -Dmessagelogging.file.root="$W/ml-files" \
-  -Dmessagelogging.state-file="$W/ml-state.json" \
-  -jar "$LOG_JAR" >"$W/log-service.log" 2>&1 &
-LOG_PID=$!
-PIDS+=("$LOG_PID")
+launch_log_service 127.0.0.1 "$LOG_PORT" "$W/demo" "$W/log-service.log" -Xlog:gc:file="$W/gc.log":time \
+  -Dauth.enabled=false -Dmessagelogging.policy-service.url="$POLICY" -Dmessagelogging.file.root="$W/ml-files" \
+  -Dmessagelogging.state-file="$W/ml-state.json"
 wait_ready "$LOGS" "$LOG_PID" "$W/log-service.log"
 curl -fs -o /dev/null "$LOGS$RANGE_PATH" || { echo "the range request failed" >&2; exit 1; }
 

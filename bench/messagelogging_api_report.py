@@ -106,7 +106,8 @@ def gc_summary(state_spans, gcs):
             f"{len(full)}" + (f" (longest {max(full):.0f} ms)" if full else ""))
 
 
-base = summary("none")
+summaries = {state: summary(state) for state in ("none", "up", "down")}
+base = summaries["none"]
 round_spans = spans()
 gcs = collections()
 print(f"offered {rate} requests/s, {rounds} interleaved rounds per state; load average {load_start} -> {load_end}")
@@ -116,7 +117,7 @@ print("| state | requests | achieved/s | p50 ms | p90 ms | p99 ms, all rounds (e
 print("|---|---|---|---|---|---|---|---|---|---|")
 for state, label in (("none", "no policy (baseline)"), ("up", "TCP syslog policy, rsyslog up"),
                      ("down", "TCP syslog policy, rsyslog killed")):
-    pct, p99s, achieved, bad, n = summary(state)
+    pct, p99s, achieved, bad, n = summaries[state]
     ratio = pct[99] / base[0][99]
     each = ", ".join(f"{p:.1f}" for p in p99s)
     by_round = statistics.median(p / b for p, b in zip(p99s, base[1]))
@@ -128,7 +129,7 @@ print("| state | log-service CPU per call, µs | " + " | ".join(groups) + " | yo
 print("|---|---|" + "---|" * len(groups) + "---|---|")
 for state in ("none", "up", "down"):
     state_spans = round_spans.get(state, [])
-    calls_in_state = summary(state)[4]
+    calls_in_state = summaries[state][4]
     per_call = 1e6 / os.sysconf("SC_CLK_TCK") / max(1, calls_in_state)
     cpu_us = sum(t for _, _, t in state_spans) * per_call
     by_group = cpu_by_group(state)
